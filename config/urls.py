@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kshamta.api.api import api
+from kshamta.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("", include("kshamta.accounts.urls")),
+    path("org/", include("kshamta.orgs.urls")),
+    path("api/v1/", api.urls),
+    path("django-admin/", admin.site.urls),
+]

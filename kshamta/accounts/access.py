@@ -1,0 +1,143 @@
+"""Who may see and change what. Organisation-subtree scoping lives here and nowhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from kshamta.accounts.models import ADMIN_ROLES, Profile, Role, RoleAssignment, User
+from kshamta.core.models import AuditEvent
+from kshamta.orgs.models import Designation, Organisation, subtree_range
+
+# Roles that administer people (see, edit, grant roles) within their subtree.
+PEOPLE_ADMIN_ROLES = (Role.NODAL_OFFICER, Role.STATE_ADMIN)
+
+
+def _cached_roles(user: Any) -> list[RoleAssignment]:
+    cached = getattr(user, "_kshamta_roles", None)
+    if cached is None:
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("org")) if user.is_authenticated else []
+        user._kshamta_roles = cached
+    return cached
+
+
+def forget_roles(user: Any) -> None:
+    if hasattr(user, "_kshamta_roles"):
+        del user._kshamta_roles
+
+
+def role_orgs(user: Any, roles: Iterable[str]) -> list[Organisation]:
+    """The organisations whose subtrees ``user`` holds any of ``roles`` over, outermost only."""
+    wanted = set(roles)
+    orgs = sorted({a.org.path: a.org for a in _cached_roles(user) if a.role in wanted}.values(), key=lambda o: o.path)
+    outermost: list[Organisation] = []
+    for org in orgs:
+        if not any(org.path.startswith(o.path) for o in outermost):
+            outermost.append(org)
+    return outermost
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    return bool(role_orgs(user, roles))
+
+
+def has_admin_role(user: Any) -> bool:
+    return any(a.role in ADMIN_ROLES for a in _cached_roles(user))
+
+
+def administered_orgs(user: Any) -> list[Organisation]:
+    return role_orgs(user, PEOPLE_ADMIN_ROLES)
+
+
+def _paths_q(orgs: list[Organisation], prefix: str) -> Q:
+    q = Q(pk__in=[])
+    for org in orgs:
+        low, high = subtree_range(org.path)
+        q |= Q(**{f"{prefix}path__gte": low, f"{prefix}path__lt": high})
+    return q
+
+
+def can_administer_org(user: Any, org: Organisation) -> bool:
+    return any(org.path.startswith(o.path) for o in administered_orgs(user))
+
+
+# --- organisations ------------------------------------------------------------
+
+def visible_orgs(user: Any) -> QuerySet[Organisation]:
+    """Organisations a people-administrator can manage: their subtrees."""
+    return Organisation.objects.filter(_paths_q(administered_orgs(user), ""))
+
+
+def access_org_by_id(user: Any, org_id: int) -> Organisation:
+    org = Organisation.objects.filter(pk=org_id).first()
+    if org is None or not can_administer_org(user, org):
+        raise Http404("No such organisation")
+    return org
+
+
+def access_org_by_code(user: Any, code: str) -> Organisation:
+    org = Organisation.objects.filter(code=code).first()
+    if org is None or not can_administer_org(user, org):
+        raise Http404("No such organisation")
+    return org
+
+
+# --- designations -------------------------------------------------------------
+
+def visible_designations(user: Any) -> QuerySet[Designation]:
+    """Designations usable in the user's subtrees: those defined there or at an ancestor."""
+    ancestor_ids: set[int] = set()
+    for org in administered_orgs(user):
+        ancestor_ids.update(org.ancestor_ids())
+    return Designation.objects.filter(
+        _paths_q(administered_orgs(user), "org__") | Q(org_id__in=ancestor_ids)
+    )
+
+
+def access_designation_by_id(user: Any, designation_id: int) -> Designation:
+    designation = visible_designations(user).filter(pk=designation_id).first()
+    if designation is None:
+        raise Http404("No such designation")
+    return designation
+
+
+# --- people -------------------------------------------------------------------
+
+def visible_people(user: Any) -> QuerySet[Profile]:
+    """Profiles in the subtrees the user administers (never anyone else's)."""
+    return Profile.objects.filter(_paths_q(administered_orgs(user), "org__"))
+
+
+def access_person_by_id(user: Any, person_id: int) -> Profile:
+    """A person's profile for an administrator of their organisation, or the person themself."""
+    profile = Profile.objects.select_related("user", "org", "designation").filter(pk=person_id).first()
+    if profile is None:
+        raise Http404("No such person")
+    if profile.pk == user.pk or can_administer_org(user, profile.org):
+        return profile
+    raise Http404("No such person")
+
+
+def access_user_for_admin(user: Any, target_id: int) -> User:
+    """A user the acting user may administer: someone with a profile in their subtree."""
+    return access_person_by_id(user, target_id).user
+
+
+def can_grant(user: Any, role: str, org: Organisation) -> bool:
+    """Nodal officers grant roles inside their subtree; only state admins make state admins."""
+    if role == Role.STATE_ADMIN:
+        return any(org.path.startswith(o.path) for o in role_orgs(user, [Role.STATE_ADMIN]))
+    return can_administer_org(user, org)
+
+
+# --- audit --------------------------------------------------------------------
+
+def visible_audit_events(user: Any) -> QuerySet[AuditEvent]:
+    q = Q(pk__in=[])
+    for org in administered_orgs(user):
+        low, high = subtree_range(org.path)
+        q |= Q(org_path__gte=low, org_path__lt=high)
+    return AuditEvent.objects.filter(q)
