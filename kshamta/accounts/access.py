@@ -66,6 +66,7 @@ def can_administer_org(user: Any, org: Organisation) -> bool:
 
 # --- organisations ------------------------------------------------------------
 
+
 def visible_orgs(user: Any) -> QuerySet[Organisation]:
     """Organisations a people-administrator can manage: their subtrees."""
     return Organisation.objects.filter(_paths_q(administered_orgs(user), ""))
@@ -87,14 +88,13 @@ def access_org_by_code(user: Any, code: str) -> Organisation:
 
 # --- designations -------------------------------------------------------------
 
+
 def visible_designations(user: Any) -> QuerySet[Designation]:
     """Designations usable in the user's subtrees: those defined there or at an ancestor."""
     ancestor_ids: set[int] = set()
     for org in administered_orgs(user):
         ancestor_ids.update(org.ancestor_ids())
-    return Designation.objects.filter(
-        _paths_q(administered_orgs(user), "org__") | Q(org_id__in=ancestor_ids)
-    )
+    return Designation.objects.filter(_paths_q(administered_orgs(user), "org__") | Q(org_id__in=ancestor_ids))
 
 
 def access_designation_by_id(user: Any, designation_id: int) -> Designation:
@@ -105,6 +105,7 @@ def access_designation_by_id(user: Any, designation_id: int) -> Designation:
 
 
 # --- people -------------------------------------------------------------------
+
 
 def visible_people(user: Any) -> QuerySet[Profile]:
     """Profiles in the subtrees the user administers (never anyone else's)."""
@@ -134,6 +135,7 @@ def can_grant(user: Any, role: str, org: Organisation) -> bool:
 
 
 # --- audit --------------------------------------------------------------------
+
 
 def visible_audit_events(user: Any) -> QuerySet[AuditEvent]:
     q = Q(pk__in=[])

@@ -64,6 +64,7 @@ class PersonError(ValueError):
 
 # --- One-time codes --------------------------------------------------------------
 
+
 def _hash_code(identity: str, code: str) -> str:
     return salted_hmac("kshamta.otp", f"{identity}:{code}", algorithm="sha256").hexdigest()
 
@@ -139,7 +140,9 @@ def _queue_code(user: User, identity: str, code: str, *, language: str) -> None:
     minutes = settings.OTP_TTL_SECONDS // 60
     with override(language):
         body = _("%(code)s is your Kshamta sign-in code. It expires in %(minutes)s minutes. Do not share it.") % {
-            "code": code, "minutes": minutes}
+            "code": code,
+            "minutes": minutes,
+        }
         subject = _("Your Kshamta sign-in code")
     channel = "email" if identity_kind(identity) == "email" else "sms"
     queue_message(channel=channel, to=identity, subject=subject, body=body, kind="otp", sensitive=True)
@@ -165,7 +168,9 @@ def do_verify_otp(raw_identity: str, code: str) -> User:
             error = SignInError(_("This code has expired or was already used. Ask for a new code."))
         elif challenge.attempts >= settings.OTP_MAX_ATTEMPTS:
             error = SignInError(_("Too many wrong attempts for this code. Ask for a new code."))
-        elif not (len(code) == 6 and code.isdigit() and hmac.compare_digest(challenge.code_hash, _hash_code(identity, code))):
+        elif not (
+            len(code) == 6 and code.isdigit() and hmac.compare_digest(challenge.code_hash, _hash_code(identity, code))
+        ):
             challenge.attempts += 1
             challenge.save(update_fields=["attempts"])
             left = settings.OTP_MAX_ATTEMPTS - challenge.attempts
@@ -186,8 +191,8 @@ def do_verify_otp(raw_identity: str, code: str) -> User:
         if locked is not None and user is None:
             # Every code of this hour is spent: say when a new one can be asked for.
             live = OTPChallenge.objects.filter(
-                identity=identity, consumed_at__isnull=True, expires_at__gt=now,
-                attempts__lt=settings.OTP_MAX_ATTEMPTS).exists()
+                identity=identity, consumed_at__isnull=True, expires_at__gt=now, attempts__lt=settings.OTP_MAX_ATTEMPTS
+            ).exists()
             if not live:
                 raise SignInLocked(locked)
         raise error
@@ -200,8 +205,13 @@ def _mark_signed_in(user: User, now: datetime.datetime) -> None:
         User.objects.filter(pk=user.pk, first_sign_in_at__isnull=True).update(first_sign_in_at=now)
         user.first_sign_in_at = now
         profile = Profile.objects.filter(pk=user.pk).select_related("org").first()
-        audit.record(actor=user, action="user.activate", target=user,
-                     org_path=profile.org.path if profile else "", after={"first_sign_in_at": now.isoformat()})
+        audit.record(
+            actor=user,
+            action="user.activate",
+            target=user,
+            org_path=profile.org.path if profile else "",
+            after={"first_sign_in_at": now.isoformat()},
+        )
 
 
 def do_password_sign_in(raw_identity: str, password: str) -> User:
@@ -226,8 +236,17 @@ def do_password_sign_in(raw_identity: str, password: str) -> User:
 
 # --- People ---------------------------------------------------------------------
 
-PROFILE_FIELDS = ["employee_code", "org", "designation", "group", "date_of_birth", "date_of_joining",
-                  "gender", "category", "status"]
+PROFILE_FIELDS = [
+    "employee_code",
+    "org",
+    "designation",
+    "group",
+    "date_of_birth",
+    "date_of_joining",
+    "gender",
+    "category",
+    "status",
+]
 USER_FIELDS = ["email", "mobile", "name_en", "name_hi", "preferred_language", "is_active"]
 
 
@@ -254,7 +273,8 @@ def _clean_identity_fields(email: Any, mobile: Any) -> tuple[str | None, str | N
     clean_mobile = normalise_mobile(mobile) if mobile else None
     if mobile and clean_mobile is None:
         raise PersonError(
-            _("%(value)s is not a valid Indian mobile number (10 digits starting with 6-9).") % {"value": clean_text(mobile)}
+            _("%(value)s is not a valid Indian mobile number (10 digits starting with 6-9).")
+            % {"value": clean_text(mobile)}
         )
     return clean_email, clean_mobile
 
@@ -293,22 +313,42 @@ def do_create_person(
     try:
         with transaction.atomic():
             user = User.objects.create_user(
-                email=clean_email, mobile=clean_mobile, name_en=name_en, name_hi=name_hi,
+                email=clean_email,
+                mobile=clean_mobile,
+                name_en=name_en,
+                name_hi=name_hi,
                 preferred_language=preferred_language if preferred_language in {"en", "hi"} else "en",
             )
             profile = Profile.objects.create(
-                user=user, employee_code=employee_code, org=org, designation=designation,
+                user=user,
+                employee_code=employee_code,
+                org=org,
+                designation=designation,
                 group=group or (designation.group if designation else ""),
-                date_of_birth=date_of_birth, date_of_joining=date_of_joining, gender=gender, category=category,
+                date_of_birth=date_of_birth,
+                date_of_joining=date_of_joining,
+                gender=gender,
+                category=category,
                 search_text=Profile.build_search_text(
-                    employee_code=employee_code, name_en=name_en, name_hi=name_hi, email=clean_email, mobile=clean_mobile),
+                    employee_code=employee_code,
+                    name_en=name_en,
+                    name_hi=name_hi,
+                    email=clean_email,
+                    mobile=clean_mobile,
+                ),
             )
     except IntegrityError as exc:  # a concurrent insert of the same code or identity
         raise PersonError(_("The employee code, e-mail or mobile is already in use.")) from exc
-    Posting.objects.create(user=user, org=org, designation=designation,
-                           started_on=date_of_joining or timezone.localdate(), reason="joined")
-    audit.record(actor=acting_user, action="person.create", target=profile, org_path=org.path,
-                 after={**audit.snapshot(user, USER_FIELDS), **audit.snapshot(profile, PROFILE_FIELDS)})
+    Posting.objects.create(
+        user=user, org=org, designation=designation, started_on=date_of_joining or timezone.localdate(), reason="joined"
+    )
+    audit.record(
+        actor=acting_user,
+        action="person.create",
+        target=profile,
+        org_path=org.path,
+        after={**audit.snapshot(user, USER_FIELDS), **audit.snapshot(profile, PROFILE_FIELDS)},
+    )
     return profile
 
 
@@ -350,23 +390,39 @@ def do_update_person(profile: Profile, *, acting_user: Any, reason: str = "", **
     if after == before:
         return profile
     profile.search_text = Profile.build_search_text(
-        employee_code=profile.employee_code, name_en=user.name_en, name_hi=user.name_hi, email=user.email,
-        mobile=user.mobile)
+        employee_code=profile.employee_code,
+        name_en=user.name_en,
+        name_hi=user.name_hi,
+        email=user.email,
+        mobile=user.mobile,
+    )
     user.save()
     profile.save()
     if (before["org"], before["designation"]) != (after["org"], after["designation"]):
         today = timezone.localdate()
         moved = before["org"] != after["org"]
         Posting.objects.filter(user=user, ended_on__isnull=True).update(ended_on=today)
-        Posting.objects.create(user=user, org=profile.org, designation=profile.designation, started_on=today,
-                               reason=reason or ("transfer" if moved else "designation change"))
+        Posting.objects.create(
+            user=user,
+            org=profile.org,
+            designation=profile.designation,
+            started_on=today,
+            reason=reason or ("transfer" if moved else "designation change"),
+        )
     action = "person.transfer" if before["org"] != after["org"] else "person.update"
-    audit.record(actor=acting_user, action=action, target=profile, org_path=profile.org.path,
-                 before=before, after=after)
+    audit.record(
+        actor=acting_user, action=action, target=profile, org_path=profile.org.path, before=before, after=after
+    )
     if old_org_path != profile.org.path:
         # The old organisation's admins see that the person left.
-        audit.record(actor=acting_user, action="person.transfer_out", target=profile, org_path=old_org_path,
-                     before={"org": before["org"]}, after={"org": after["org"]})
+        audit.record(
+            actor=acting_user,
+            action="person.transfer_out",
+            target=profile,
+            org_path=old_org_path,
+            before={"org": before["org"]},
+            after={"org": after["org"]},
+        )
     return profile
 
 
@@ -381,27 +437,42 @@ def do_transfer_person(
 
 # --- Roles ----------------------------------------------------------------------
 
+
 @transaction.atomic
 def do_grant_role(*, user: User, role: str, org: Organisation, acting_user: Any) -> RoleAssignment:
     if role not in Role.values:
         raise PersonError(_("Unknown role."))
     assignment, created = RoleAssignment.objects.get_or_create(
-        user=user, role=role, org=org, defaults={"granted_by": acting_user if getattr(acting_user, "pk", None) else None}
+        user=user,
+        role=role,
+        org=org,
+        defaults={"granted_by": acting_user if getattr(acting_user, "pk", None) else None},
     )
     if created:
-        audit.record(actor=acting_user, action="role.grant", target=assignment, org_path=org.path,
-                     after={"user": user.pk, "role": role, "org": org.code})
+        audit.record(
+            actor=acting_user,
+            action="role.grant",
+            target=assignment,
+            org_path=org.path,
+            after={"user": user.pk, "role": role, "org": org.code},
+        )
     return assignment
 
 
 @transaction.atomic
 def do_revoke_role(assignment: RoleAssignment, *, acting_user: Any) -> None:
-    audit.record(actor=acting_user, action="role.revoke", target=assignment, org_path=assignment.org.path,
-                 before={"user": assignment.user_id, "role": assignment.role, "org": assignment.org.code})
+    audit.record(
+        actor=acting_user,
+        action="role.revoke",
+        target=assignment,
+        org_path=assignment.org.path,
+        before={"user": assignment.user_id, "role": assignment.role, "org": assignment.org.code},
+    )
     assignment.delete()
 
 
 # --- Preferences and tokens -----------------------------------------------------
+
 
 def do_set_language(user: User, language: str) -> None:
     if language in {"en", "hi"} and user.preferred_language != language:
@@ -413,9 +484,12 @@ def do_set_language(user: User, language: str) -> None:
 def do_create_api_token(user: User, *, name: str, acting_user: Any) -> tuple[APIToken, str]:
     """A new token; the secret key is returned once and only its hash is kept."""
     key = "ksh_" + secrets.token_urlsafe(32)
-    token = APIToken.objects.create(user=user, name=clean_text(name)[:100] or "token", prefix=key[:12],
-                                    key_hash=APIToken.hash_key(key))
-    audit.record(actor=acting_user, action="api_token.create", target=token, after={"name": token.name, "prefix": token.prefix})
+    token = APIToken.objects.create(
+        user=user, name=clean_text(name)[:100] or "token", prefix=key[:12], key_hash=APIToken.hash_key(key)
+    )
+    audit.record(
+        actor=acting_user, action="api_token.create", target=token, after={"name": token.name, "prefix": token.prefix}
+    )
     return token, key
 
 
@@ -424,5 +498,10 @@ def do_revoke_api_token(token: APIToken, *, acting_user: Any) -> None:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit.record(actor=acting_user, action="api_token.revoke", target=token, before={"revoked": False},
-                     after={"revoked": True})
+        audit.record(
+            actor=acting_user,
+            action="api_token.revoke",
+            target=token,
+            before={"revoked": False},
+            after={"revoked": True},
+        )

@@ -22,9 +22,14 @@ class CodeForm(forms.Form):
 
 
 class PasswordSignInForm(forms.Form):
-    identity = forms.CharField(label=_("E-mail address or mobile number"), max_length=254,
-                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    identity = forms.CharField(
+        label=_("E-mail address or mobile number"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
 
 class LanguageForm(forms.Form):

@@ -104,9 +104,16 @@ class Profile(TimeStamped):
 
     user = models.OneToOneField(User, primary_key=True, on_delete=models.CASCADE, related_name="profile")
     employee_code = models.CharField(_("employee code"), max_length=40, unique=True)
-    org = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="people", verbose_name=_("organisation"))
+    org = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="people", verbose_name=_("organisation")
+    )
     designation = models.ForeignKey(
-        Designation, null=True, blank=True, on_delete=models.PROTECT, related_name="people", verbose_name=_("designation")
+        Designation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+        verbose_name=_("designation"),
     )
     group = models.CharField(_("group"), max_length=1, choices=Designation.Group.choices, blank=True)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
@@ -132,7 +139,9 @@ class Profile(TimeStamped):
         return f"{self.employee_code} {self.user}"
 
     @staticmethod
-    def build_search_text(*, employee_code: str, name_en: str, name_hi: str, email: str | None, mobile: str | None) -> str:
+    def build_search_text(
+        *, employee_code: str, name_en: str, name_hi: str, email: str | None, mobile: str | None
+    ) -> str:
         parts = [employee_code, name_en, name_hi, email or "", mobile or ""]
         return " ".join(p for p in parts if p).lower()[:700]
 
@@ -175,15 +184,15 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    org = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("organisation"))
+    org = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("organisation")
+    )
     granted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["role", "org__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "role", "org"], name="role_unique_per_user_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "role", "org"], name="role_unique_per_user_org")]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.role} @ {self.org_id}"
@@ -209,11 +218,7 @@ class OTPChallenge(models.Model):
         return f"OTP for {self.identity} at {self.created_at:%H:%M:%S}"
 
     def is_live(self, now: datetime.datetime) -> bool:
-        return (
-            self.consumed_at is None
-            and self.expires_at > now
-            and self.attempts < settings.OTP_MAX_ATTEMPTS
-        )
+        return self.consumed_at is None and self.expires_at > now and self.attempts < settings.OTP_MAX_ATTEMPTS
 
 
 class SignInFailure(models.Model):

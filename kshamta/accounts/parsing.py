@@ -6,16 +6,39 @@ from kshamta.accounts.models import Profile
 from kshamta.core.text import clean_text
 
 _GENDERS = {
-    "m": "M", "male": "M", "man": "M", "पुरुष": "M", "पु": "M",
-    "f": "F", "female": "F", "woman": "F", "महिला": "F", "स्त्री": "F", "म": "F",
-    "o": "O", "other": "O", "others": "O", "अन्य": "O", "transgender": "O", "third gender": "O",
+    "m": "M",
+    "male": "M",
+    "man": "M",
+    "पुरुष": "M",
+    "पु": "M",
+    "f": "F",
+    "female": "F",
+    "woman": "F",
+    "महिला": "F",
+    "स्त्री": "F",
+    "म": "F",
+    "o": "O",
+    "other": "O",
+    "others": "O",
+    "अन्य": "O",
+    "transgender": "O",
+    "third gender": "O",
 }
 _CATEGORIES = {
-    "gen": "GEN", "general": "GEN", "ur": "GEN", "unreserved": "GEN", "सामान्य": "GEN",
-    "obc": "OBC", "अन्य पिछड़ा वर्ग": "OBC", "पिछड़ा वर्ग": "OBC",
-    "sc": "SC", "अनुसूचित जाति": "SC",
-    "st": "ST", "अनुसूचित जनजाति": "ST",
-    "ews": "EWS", "आर्थिक रूप से कमजोर वर्ग": "EWS",
+    "gen": "GEN",
+    "general": "GEN",
+    "ur": "GEN",
+    "unreserved": "GEN",
+    "सामान्य": "GEN",
+    "obc": "OBC",
+    "अन्य पिछड़ा वर्ग": "OBC",
+    "पिछड़ा वर्ग": "OBC",
+    "sc": "SC",
+    "अनुसूचित जाति": "SC",
+    "st": "ST",
+    "अनुसूचित जनजाति": "ST",
+    "ews": "EWS",
+    "आर्थिक रूप से कमजोर वर्ग": "EWS",
 }
 
 

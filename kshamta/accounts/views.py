@@ -35,9 +35,13 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 def _finish_sign_in(request: HttpRequest, user: actions.User) -> HttpResponse:
     login(request, user, backend=BACKEND)
     response = redirect(_safe_next(request, reverse("home")))
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.preferred_language,
-                        max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax",
-                        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        user.preferred_language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
     return response
 
 
@@ -51,7 +55,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             form.add_error("identity", str(exc))
         else:
             request.session["otp_identity"] = sent.identity
-            return redirect(reverse("accounts:verify") + (f"?next={request.GET['next']}" if request.GET.get("next") else ""))
+            return redirect(
+                reverse("accounts:verify") + (f"?next={request.GET['next']}" if request.GET.get("next") else "")
+            )
     return render(request, "accounts/sign_in.html", {"form": form})
 
 
@@ -69,8 +75,9 @@ def verify(request: HttpRequest) -> HttpResponse:
         else:
             request.session.pop("otp_identity", None)
             return _finish_sign_in(request, user)
-    return render(request, "accounts/verify.html", {"form": form, "identity": identity,
-                                                    "minutes": settings.OTP_TTL_SECONDS // 60})
+    return render(
+        request, "accounts/verify.html", {"form": form, "identity": identity, "minutes": settings.OTP_TTL_SECONDS // 60}
+    )
 
 
 @require_POST
@@ -114,8 +121,13 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         actions.do_set_language(request.user, language)  # type: ignore[arg-type]
     response = HttpResponseRedirect(_safe_next(request, reverse("home")))
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
-                        samesite="Lax", secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
     return response
 
 
@@ -124,8 +136,11 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        _token, new_key = actions.do_create_api_token(request.user, name=form.cleaned_data["name"],  # type: ignore[arg-type]
-                                                      acting_user=request.user)
+        _token, new_key = actions.do_create_api_token(
+            request.user,
+            name=form.cleaned_data["name"],  # type: ignore[arg-type]
+            acting_user=request.user,
+        )
     tokens = APIToken.objects.filter(user=request.user)
     return render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "new_key": new_key})
 

@@ -55,7 +55,13 @@ def record(
 
 
 def audit_row(
-    *, actor: Any, action: str, target: models.Model, org_path: str = "", before: dict[str, Any] | None = None, after: dict[str, Any] | None = None
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model,
+    org_path: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Build (not save) an event, for bulk_create by importers."""
     return AuditEvent(

@@ -95,9 +95,7 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
         }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL={url!r}: unsupported scheme {scheme!r} (use sqlite:/// or postgres://)"
-    )
+    raise ImproperlyConfigured(f"DATABASE_URL={url!r}: unsupported scheme {scheme!r} (use sqlite:/// or postgres://)")
 
 
 def env_database(name: str, default: str) -> dict[str, Any]:

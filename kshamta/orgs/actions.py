@@ -65,7 +65,10 @@ def do_create_org(
     )
     _set_path(org)
     audit.record(
-        actor=acting_user, action="org.create", target=org, org_path=org.path,
+        actor=acting_user,
+        action="org.create",
+        target=org,
+        org_path=org.path,
         after=audit.snapshot(org, ORG_FIELDS),
     )
     return org
@@ -134,7 +137,9 @@ def import_org_rows(rows: Iterable[dict[str, Any]], *, acting_user: Any) -> Impo
             problem = _("code is missing")
         elif code in parsed:
             problem = _("code %(code)s appears twice in the file (first on line %(line)s)") % {
-                "code": code, "line": line_of[code]}
+                "code": code,
+                "line": line_of[code],
+            }
         elif entry["kind"] not in Organisation.Kind.values:
             problem = _("unknown type %(kind)s") % {"kind": entry["kind"] or "—"}
         elif not entry["name_en"] and not entry["name_hi"]:
@@ -180,14 +185,20 @@ def import_org_rows(rows: Iterable[dict[str, Any]], *, acting_user: Any) -> Impo
             org = by_code.get(entry["code"])
             if org is None:
                 org = do_create_org(
-                    code=entry["code"], kind=entry["kind"], name_en=entry["name_en"], name_hi=entry["name_hi"],
-                    parent=parent, acting_user=acting_user,
+                    code=entry["code"],
+                    kind=entry["kind"],
+                    name_en=entry["name_en"],
+                    name_hi=entry["name_hi"],
+                    parent=parent,
+                    acting_user=acting_user,
                 )
                 by_code[org.code] = org
                 report.created += 1
                 continue
             wanted = {"kind": entry["kind"], "name_en": entry["name_en"], "name_hi": entry["name_hi"]}
-            same = all(getattr(org, k) == v for k, v in wanted.items()) and org.parent_id == (parent.pk if parent else None)
+            same = all(getattr(org, k) == v for k, v in wanted.items()) and org.parent_id == (
+                parent.pk if parent else None
+            )
             if same:
                 report.unchanged += 1
                 continue
@@ -231,14 +242,24 @@ def do_save_designation(
         raise OrgError(_("Group must be A, B, C or D."))
     clash = Designation.objects.exclude(code=code).filter(name_en__iexact=values["name_en"]).first()
     if values["name_en"] and clash:
-        raise OrgError(_("The name %(name)s is already used by designation %(code)s.") % {"name": values["name_en"], "code": clash.code})
+        raise OrgError(
+            _("The name %(name)s is already used by designation %(code)s.")
+            % {"name": values["name_en"], "code": clash.code}
+        )
     if values["name_hi"] and Designation.objects.exclude(code=code).filter(name_hi=values["name_hi"]).exists():
-        raise OrgError(_("The Hindi name %(name)s is already used by another designation.") % {"name": values["name_hi"]})
+        raise OrgError(
+            _("The Hindi name %(name)s is already used by another designation.") % {"name": values["name_hi"]}
+        )
     designation = Designation.objects.select_for_update().filter(code=code).first()
     if designation is None:
         designation = Designation.objects.create(org=org, code=code, **values)
-        audit.record(actor=acting_user, action="designation.create", target=designation, org_path=org.path,
-                     after=audit.snapshot(designation, DESIGNATION_FIELDS))
+        audit.record(
+            actor=acting_user,
+            action="designation.create",
+            target=designation,
+            org_path=org.path,
+            after=audit.snapshot(designation, DESIGNATION_FIELDS),
+        )
         return designation, "created"
     before = audit.snapshot(designation, DESIGNATION_FIELDS)
     for name, value in values.items():
@@ -248,8 +269,14 @@ def do_save_designation(
     if after == before:
         return designation, "unchanged"
     designation.save()
-    audit.record(actor=acting_user, action="designation.update", target=designation,
-                 org_path=designation.org.path, before=before, after=after)
+    audit.record(
+        actor=acting_user,
+        action="designation.update",
+        target=designation,
+        org_path=designation.org.path,
+        before=before,
+        after=after,
+    )
     return designation, "updated"
 
 
@@ -273,8 +300,14 @@ def do_set_sanctioned_strength(
     if not created:
         row.sanctioned = sanctioned
         row.save(update_fields=["sanctioned", "updated_at"])
-    audit.record(actor=acting_user, action="sanctioned.set", target=row, org_path=org.path,
-                 before=before, after={"sanctioned": sanctioned, "designation": designation.code})
+    audit.record(
+        actor=acting_user,
+        action="sanctioned.set",
+        target=row,
+        org_path=org.path,
+        before=before,
+        after={"sanctioned": sanctioned, "designation": designation.code},
+    )
     return "created" if created else "updated"
 
 
@@ -288,22 +321,30 @@ def import_designation_rows(rows: Iterable[dict[str, Any]], *, acting_user: Any)
         org = orgs.get(clean_text(row.get("org_code")))
         if org is None:
             report.rejected += 1
-            report.errors.append((line, _("unknown org_code %(code)s") % {"code": clean_text(row.get("org_code")) or "—"}))
+            report.errors.append(
+                (line, _("unknown org_code %(code)s") % {"code": clean_text(row.get("org_code")) or "—"})
+            )
             continue
         raw_sanctioned = clean_text(row.get("sanctioned")) or "0"
         try:
             sanctioned = int(float(raw_sanctioned))
         except ValueError:
             report.rejected += 1
-            report.errors.append((line, _("sanctioned must be a whole number, not %(value)s") % {"value": raw_sanctioned}))
+            report.errors.append(
+                (line, _("sanctioned must be a whole number, not %(value)s") % {"value": raw_sanctioned})
+            )
             continue
         try:
             with transaction.atomic():
                 existing = Designation.objects.filter(code=clean_text(row.get("code"))).first()
                 defining_org = existing.org if existing else org
                 designation, outcome = do_save_designation(
-                    org=defining_org, code=row.get("code") or "", name_en=row.get("name_en") or "",
-                    name_hi=row.get("name_hi") or "", group=row.get("group") or "", cadre=row.get("cadre") or "",
+                    org=defining_org,
+                    code=row.get("code") or "",
+                    name_en=row.get("name_en") or "",
+                    name_hi=row.get("name_hi") or "",
+                    group=row.get("group") or "",
+                    cadre=row.get("cadre") or "",
                     acting_user=acting_user,
                 )
                 strength = do_set_sanctioned_strength(

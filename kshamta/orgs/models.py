@@ -104,9 +104,7 @@ class Designation(TimeStamped):
         verbose_name_plural = _("designations")
         constraints = [
             models.UniqueConstraint(Lower("name_en"), name="designation_unique_name_en"),
-            models.UniqueConstraint(
-                "name_hi", condition=~Q(name_hi=""), name="designation_unique_name_hi"
-            ),
+            models.UniqueConstraint("name_hi", condition=~Q(name_hi=""), name="designation_unique_name_hi"),
         ]
 
     def __str__(self) -> str:

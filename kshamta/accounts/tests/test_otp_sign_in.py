@@ -67,9 +67,11 @@ class OTPSignInTests(CastTestCase):
         self.request_code("sita.devi@mp.gov.in")
         code = code_from_last_email()
         later = timezone.now() + datetime.timedelta(minutes=11)
-        with mock.patch("django.utils.timezone.now", return_value=later):
-            with self.assertRaisesMessage(actions.SignInError, "expired"):
-                actions.do_verify_otp("sita.devi@mp.gov.in", code)
+        with (
+            mock.patch("django.utils.timezone.now", return_value=later),
+            self.assertRaisesMessage(actions.SignInError, "expired"),
+        ):
+            actions.do_verify_otp("sita.devi@mp.gov.in", code)
 
     def test_reused_code_is_refused(self) -> None:
         self.request_code("sita.devi@mp.gov.in")
