@@ -143,3 +143,33 @@ def visible_audit_events(user: Any) -> QuerySet[AuditEvent]:
         low, high = subtree_range(org.path)
         q |= Q(org_path__gte=low, org_path__lt=high)
     return AuditEvent.objects.filter(q)
+
+
+def search_people(
+    user: Any,
+    *,
+    q: str = "",
+    designation_id: int | None = None,
+    org_id: int | None = None,
+    status: str = "",
+) -> QuerySet[Profile]:
+    """The people list behind both the page and the API: scoped, searched, filtered.
+
+    ``q`` matches a name in either script, the employee code, e-mail or mobile
+    (one lower-cased column; a trigram index serves it on PostgreSQL). ``org_id``
+    narrows to that organisation's subtree, and only within the user's scope.
+    """
+    from kshamta.core.text import clean_text
+
+    people = visible_people(user)
+    text = clean_text(q).lower()
+    if text:
+        people = people.filter(search_text__contains=text)
+    if designation_id:
+        people = people.filter(designation_id=designation_id)
+    if org_id:
+        org = access_org_by_id(user, org_id)
+        people = people.filter(org.subtree_q("org__"))
+    if status:
+        people = people.filter(status=status)
+    return people.select_related("user", "org", "designation").order_by("employee_code")
