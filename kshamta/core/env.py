@@ -62,9 +62,9 @@ def parse_database_url(url: str) -> dict[str, Any]:
     parsed = urlparse(url)
     scheme = parsed.scheme
     if scheme == "sqlite":
-        path = unquote(parsed.path)
-        if path.startswith("/") and url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-            path = path[1:]  # sqlite:///db.sqlite3 is a relative path
+        # sqlite:///relative/file and sqlite:////absolute/file, as dj-database-url reads them.
+        path = unquote(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else ""
+        path = path.split("?", 1)[0]
         if not path:
             raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file")
         return {
