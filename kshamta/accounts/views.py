@@ -20,6 +20,7 @@ from kshamta.accounts.forms import (
     PasswordSignInForm,
     TokenForm,
 )
+from kshamta.accounts.access import signed_in_user
 from kshamta.accounts.models import APIToken
 
 BACKEND = "kshamta.accounts.backends.AdminPasswordBackend"
@@ -119,7 +120,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     language = form.data.get("language") if form.is_valid() else "en"
     language = language if language in {"en", "hi"} else "en"
     if request.user.is_authenticated:
-        actions.do_set_language(request.user, language)  # type: ignore[arg-type]
+        actions.do_set_language(signed_in_user(request), language)
     response = HttpResponseRedirect(_safe_next(request, reverse("home")))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -136,19 +137,16 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        _token, new_key = actions.do_create_api_token(
-            request.user,
-            name=form.cleaned_data["name"],  # type: ignore[arg-type]
-            acting_user=request.user,
-        )
-    tokens = APIToken.objects.filter(user=request.user)
+        user = signed_in_user(request)
+        _token, new_key = actions.do_create_api_token(user, name=form.cleaned_data["name"], acting_user=user)
+    tokens = APIToken.objects.filter(user=signed_in_user(request))
     return render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "new_key": new_key})
 
 
 @login_required
 @require_POST
 def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(APIToken, pk=token_id, user=request.user)
+    token = get_object_or_404(APIToken, pk=token_id, user=signed_in_user(request))
     actions.do_revoke_api_token(token, acting_user=request.user)
     messages.success(request, _("The token was revoked."))
     return redirect("accounts:api_tokens")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.db import transaction
@@ -33,7 +34,7 @@ def deliver_message(message_id: int) -> str:
             # A backend that cannot defer (the inline one used in tests) leaves it queued with its error.
             if message.status == Message.Status.QUEUED and deliver_message.get_backend().supports_defer:
                 # Retry later with back-off; the worker picks it up when due.
-                delay = timezone.timedelta(seconds=30 * 2**message.attempts)
+                delay = datetime.timedelta(seconds=30 * 2**message.attempts)
                 transaction.on_commit(
                     lambda: deliver_message.using(run_after=timezone.now() + delay).enqueue(message_id)
                 )

@@ -17,7 +17,7 @@ from kshamta.notifications.senders import sms_outbox
 
 
 def code_from_last_email() -> str:
-    match = re.search(r"\b(\d{6})\b", mail.outbox[-1].body)
+    match = re.search(r"\b(\d{6})\b", str(mail.outbox[-1].body))
     assert match, mail.outbox[-1].body
     return match.group(1)
 

@@ -99,7 +99,7 @@ class ImportOrgsCommandTests(TestCase):
         workbook = openpyxl.Workbook()
         sheet = workbook.active
         for line in TREE.strip().splitlines():
-            sheet.append(line.split(","))  # type: ignore[union-attr]
+            sheet.append(line.split(","))
         path = self.folder / "tree.xlsx"
         workbook.save(path)
         self.assertEqual(self.run_import(str(path))["created"], 5)
