@@ -39,10 +39,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    # For its templates and vendored Swagger UI assets: /api/v1/docs works offline, no CDN.
+    "ninja",
     "kshamta.core",
     "kshamta.orgs",
     "kshamta.accounts",
     "kshamta.notifications",
+    "kshamta.onboarding",
     "kshamta.api",
 ]
 

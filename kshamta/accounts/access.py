@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from kshamta.accounts.models import ADMIN_ROLES, Profile, Role, RoleAssignment, User
+from kshamta.accounts.models import ADMIN_ROLES, APIToken, Profile, Role, RoleAssignment, User
 from kshamta.core.models import AuditEvent
 from kshamta.orgs.models import Designation, Organisation, subtree_range
 
@@ -122,11 +122,6 @@ def access_person_by_id(user: Any, person_id: int) -> Profile:
     raise Http404("No such person")
 
 
-def access_user_for_admin(user: Any, target_id: int) -> User:
-    """A user the acting user may administer: someone with a profile in their subtree."""
-    return access_person_by_id(user, target_id).user
-
-
 def can_grant(user: Any, role: str, org: Organisation) -> bool:
     """Nodal officers grant roles inside their subtree; only state admins make state admins."""
     if role == Role.STATE_ADMIN:
@@ -173,3 +168,81 @@ def search_people(
     if status:
         people = people.filter(status=status)
     return people.select_related("user", "org", "designation").order_by("employee_code")
+
+
+# --- for the API (and any page that needs the same) -------------------------
+
+
+def access_person_for_admin(user: Any, person_id: int) -> Profile:
+    """A person's profile for an administrator of their organisation only (not the person themself),
+    for changes: transfers, edits, roles."""
+    profile = Profile.objects.select_related("user", "org", "designation").filter(pk=person_id).first()
+    if profile is None or not can_administer_org(user, profile.org):
+        raise Http404("No such person")
+    return profile
+
+
+def access_designation_by_code(user: Any, code: str) -> Designation:
+    designation = visible_designations(user).select_related("org").filter(code=code).first()
+    if designation is None:
+        raise Http404("No such designation")
+    return designation
+
+
+def designations_usable_at(user: Any, org: Organisation) -> QuerySet[Designation]:
+    """Visible designations that people at ``org`` can hold: those defined at it or an ancestor."""
+    return visible_designations(user).filter(org_id__in=org.ancestor_ids())
+
+
+def access_role_assignment_by_id(user: Any, assignment_id: int) -> RoleAssignment:
+    """A role assignment over an organisation the user administers."""
+    assignment = RoleAssignment.objects.select_related("user", "org").filter(pk=assignment_id).first()
+    if assignment is None or not can_administer_org(user, assignment.org):
+        raise Http404("No such role assignment")
+    return assignment
+
+
+def access_api_token_by_id(user: Any, token_id: int) -> APIToken:
+    """One of the user's own API tokens; nobody sees another person's tokens."""
+    token = APIToken.objects.filter(pk=token_id, user_id=user.pk).first()
+    if token is None:
+        raise Http404("No such token")
+    return token
+
+
+def signed_in_user(request: Any) -> User:
+    """The request's user as a ``User`` (for views behind ``login_required``)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise Http404("Not signed in")
+    return user
+
+
+# --- organisation-admin pages -------------------------------------------------
+
+
+def access_revocable_role_by_id(user: Any, assignment_id: int) -> RoleAssignment:
+    """A role assignment the user may revoke: over an organisation they administer, and of a role
+    they could grant there (a nodal officer cannot revoke a state admin, even one scoped to their department)."""
+    assignment = RoleAssignment.objects.select_related("user", "org").filter(pk=assignment_id).first()
+    # can_grant implies the org is in the user's scope (a state admin also administers people there).
+    if assignment is None or not can_grant(user, assignment.role, assignment.org):
+        raise Http404("No such role assignment")
+    return assignment
+
+
+def grantable_roles(user: Any) -> list[Role]:
+    """Roles the user may grant at one or more organisations of their scope."""
+    orgs = administered_orgs(user)
+    return [role for role in Role if any(can_grant(user, role, org) for org in orgs)]
+
+
+def person_audit_events(user: Any, person_id: int) -> QuerySet[AuditEvent]:
+    """Events about one person (profile, account, roles held) that the user may see."""
+    key = str(person_id)
+    about = (
+        Q(target_type="accounts.profile", target_id=key)
+        | Q(target_type="accounts.user", target_id=key)
+        | (Q(target_type="accounts.roleassignment") & (Q(after__user=person_id) | Q(before__user=person_id)))
+    )
+    return visible_audit_events(user).filter(about)

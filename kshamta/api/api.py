@@ -2,17 +2,58 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+import functools
+from collections.abc import Callable
+from typing import Any
 
+from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
+from django.urls import URLPattern, URLResolver
+from ninja import NinjaAPI, Router, Schema
+from ninja.operation import Operation
+
+from kshamta.accounts.api import router as accounts_router
 from kshamta.api import errors
 from kshamta.api.auth import SessionAuth, TokenAuth
+from kshamta.core.api import router as core_router
+from kshamta.orgs.api import router as orgs_router
 
-api = NinjaAPI(
+
+class KshamtaAPI(NinjaAPI):
+    """A NinjaAPI whose every answer under its prefix is JSON, even 405 and unknown paths."""
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        # Plain, unique names (list_people, grant_role) make readable generated clients.
+        return operation.view_func.__name__
+
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = self._json_method_not_allowed(pattern.callback)
+        return urls
+
+    def _json_method_not_allowed(self, view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            response = view(request, *args, **kwargs)
+            if isinstance(response, HttpResponseNotAllowed):
+                json = self.create_response(request, errors.method_not_allowed_body(), status=405)
+                json["Allow"] = response["Allow"]
+                return json
+            return response
+
+        return wrapper
+
+
+api = KshamtaAPI(
     title="Kshamta API",
     version="1",
     description="Competency-based training for government employees. Authenticate with a bearer "
-    "token (create one under Account → API tokens) or a signed-in browser session.",
+    "token (create one under Account → API tokens, or with POST /api/v1/tokens) or a signed-in browser session "
+    "(unsafe methods then need the X-CSRFToken header). Every error is JSON: "
+    '`{"code": "...", "message": "..."}`; `code` is stable, `message` follows Accept-Language (en, hi). '
+    "Every list and lookup is limited to the organisation subtrees you administer; anything outside them "
+    "answers 404.",
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -42,3 +83,21 @@ def me(request: HttpRequest) -> dict[str, object]:
         "preferred_language": user.preferred_language,  # type: ignore[union-attr]
         "roles": [{"role": a.role, "org": a.org.code} for a in user.roles.select_related("org")],  # type: ignore[union-attr]
     }
+
+
+api.add_router("", orgs_router)
+api.add_router("", accounts_router)
+api.add_router("", core_router)
+
+# Registered last so that it only catches paths no other operation matched.
+unknown_paths = Router(auth=None)
+
+
+@unknown_paths.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"], "/{path:unknown}", include_in_schema=False
+)
+def unknown_path(request: HttpRequest, unknown: str) -> None:
+    raise errors.APIError(**errors.not_found_body(), status=404)
+
+
+api.add_router("", unknown_paths)
