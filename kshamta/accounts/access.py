@@ -154,10 +154,12 @@ def search_people(
     (one lower-cased column; a trigram index serves it on PostgreSQL). ``org_id``
     narrows to that organisation's subtree, and only within the user's scope.
     """
-    from kshamta.core.text import clean_text
+    from kshamta.core.text import clean_text, normalise_mobile
 
     people = visible_people(user)
-    text = clean_text(q).lower()
+    typed = clean_text(q)
+    # A mobile number typed as +91 98765-43210 is stored as its ten digits.
+    text = normalise_mobile(typed) or typed.lower()
     if text:
         people = people.filter(search_text__contains=text)
     if designation_id:

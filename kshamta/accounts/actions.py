@@ -356,7 +356,12 @@ def do_create_person(
 def do_update_person(profile: Profile, *, acting_user: Any, reason: str = "", **changes: Any) -> Profile:
     """Change any of USER_FIELDS and PROFILE_FIELDS. A change of organisation or designation
     closes the current posting and opens a new one, so the history stays whole."""
-    profile = Profile.objects.select_for_update().select_related("user", "org", "designation").get(pk=profile.pk)
+    # Lock the profile and user rows only: PostgreSQL refuses FOR UPDATE on the outer join to a null designation.
+    profile = (
+        Profile.objects.select_for_update(of=("self", "user"))
+        .select_related("user", "org", "designation")
+        .get(pk=profile.pk)
+    )
     user = profile.user
     before = {**audit.snapshot(user, USER_FIELDS), **audit.snapshot(profile, PROFILE_FIELDS)}
     old_org_path = profile.org.path

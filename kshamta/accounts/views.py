@@ -4,24 +4,33 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kshamta.accounts import actions
+from kshamta.accounts import access, actions
+from kshamta.accounts.access import access_api_token_by_id, signed_in_user
+from kshamta.accounts.decorators import people_admin_required
 from kshamta.accounts.forms import (
     CodeForm,
+    GrantRoleForm,
     IdentityForm,
     LanguageForm,
     PasswordSignInForm,
+    PeopleFilterForm,
+    PersonCreateForm,
+    PersonEditForm,
     TokenForm,
+    TransferForm,
 )
-from kshamta.accounts.access import signed_in_user
-from kshamta.accounts.models import APIToken
+from kshamta.accounts.models import APIToken, Posting, Profile, Role, RoleAssignment
+from kshamta.orgs.display import audit_rows
 
 BACKEND = "kshamta.accounts.backends.AdminPasswordBackend"
 
@@ -146,7 +155,140 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(APIToken, pk=token_id, user=signed_in_user(request))
+    token = access_api_token_by_id(signed_in_user(request), token_id)
     actions.do_revoke_api_token(token, acting_user=request.user)
     messages.success(request, _("The token was revoked."))
     return redirect("accounts:api_tokens")
+
+
+# --- Organisation-admin pages: people (routed in kshamta/orgs/urls.py) -------------
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    """An htmx swap asks for the results alone; a history restore needs the whole page."""
+    return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-History-Restore-Request")
+
+
+@people_admin_required
+def people(request: HttpRequest) -> HttpResponse:
+    form = PeopleFilterForm(request.GET, user=request.user)
+    form.is_valid()  # invalid filters are reported on the form and left out of the search
+    results = access.search_people(request.user, **form.search_filters())
+    page = Paginator(results, settings.KSHAMTA_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page}
+    template = "accounts/_people_results.html" if _wants_fragment(request) else "accounts/people.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _render_person(
+    request: HttpRequest, profile: Profile, grant_form: GrantRoleForm, *, status: int = 200
+) -> HttpResponse:
+    roles = list(RoleAssignment.objects.filter(user_id=profile.pk).select_related("org", "granted_by"))
+    for assignment in roles:
+        assignment.can_revoke = access.can_grant(request.user, assignment.role, assignment.org)  # type: ignore[attr-defined]
+    events = access.person_audit_events(request.user, profile.pk).select_related("actor")
+    context = {
+        "profile": profile,
+        "person": profile.user,
+        "postings": Posting.objects.filter(user_id=profile.pk).select_related("org", "designation"),
+        "roles": roles,
+        "grant_form": grant_form,
+        "events": audit_rows(list(events[:PERSON_EVENTS_SHOWN])),
+    }
+    return render(request, "accounts/person.html", context, status=status)
+
+
+PERSON_EVENTS_SHOWN = 20
+
+
+@people_admin_required
+def person(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = access.access_person_for_admin(request.user, user_id)
+    return _render_person(request, profile, GrantRoleForm(user=request.user, prefix="grant"))
+
+
+@people_admin_required
+def person_new(request: HttpRequest) -> HttpResponse:
+    form = PersonCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = actions.do_create_person(acting_user=request.user, **form.cleaned_data)
+        except actions.PersonError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": profile.user.name})
+            return redirect("orgs:person", user_id=profile.pk)
+    return render(request, "accounts/person_form.html", {"form": form, "profile": None})
+
+
+@people_admin_required
+def person_edit(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = access.access_person_for_admin(request.user, user_id)
+    form = PersonEditForm(request.POST or None, user=request.user, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_person(profile, acting_user=request.user, **form.cleaned_data)
+        except actions.PersonError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("orgs:person", user_id=profile.pk)
+    return render(request, "accounts/person_form.html", {"form": form, "profile": profile})
+
+
+@people_admin_required
+def person_transfer(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = access.access_person_for_admin(request.user, user_id)
+    form = TransferForm(request.POST or None, user=request.user, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        to_org = form.cleaned_data["to_org"]
+        try:
+            actions.do_transfer_person(
+                profile, to_org=to_org, designation=form.cleaned_data["designation"], acting_user=request.user
+            )
+        except actions.PersonError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("%(name)s was transferred to %(org)s.") % {"name": profile.user.name, "org": to_org.name}
+            )
+            return redirect("orgs:person", user_id=profile.pk)
+    return render(request, "accounts/person_transfer.html", {"form": form, "profile": profile})
+
+
+@people_admin_required
+@require_POST
+def grant_role(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = access.access_person_for_admin(request.user, user_id)
+    form = GrantRoleForm(request.POST, user=request.user, prefix="grant")
+    if form.is_valid():
+        role, org = form.cleaned_data["role"], form.cleaned_data["org"]
+        try:
+            actions.do_grant_role(user=profile.user, role=role, org=org, acting_user=request.user)
+        except actions.PersonError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s over %(org)s.")
+                % {"name": profile.user.name, "role": Role(role).label, "org": org.name},
+            )
+            return redirect("orgs:person", user_id=profile.pk)
+    return _render_person(request, profile, form, status=400)
+
+
+@people_admin_required
+@require_POST
+def revoke_role(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = access.access_revocable_role_by_id(request.user, assignment_id)
+    person_id, label = assignment.user_id, Role(assignment.role).label
+    actions.do_revoke_role(assignment, acting_user=request.user)
+    messages.success(request, _("The role %(role)s was revoked.") % {"role": label})
+    access.forget_roles(request.user)  # the admin may have revoked one of their own roles
+    if not access.administered_orgs(request.user):
+        return redirect("home")
+    if access.visible_people(request.user).filter(pk=person_id).exists():
+        return redirect("orgs:person", user_id=person_id)
+    return redirect("orgs:people")

@@ -105,3 +105,7 @@ class ScopeTests(CastTestCase):
         self.assertEqual([p.pk for p in search_people(self.state_admin, q="SITA")], [self.learner_a.pk])
         self.assertEqual([p.pk for p in search_people(self.state_admin, q="mp0004")], [self.learner_b.pk])
         self.assertEqual(list(search_people(self.nodal_a, q="imran")), [])
+
+    def test_search_by_mobile_in_any_written_form(self) -> None:
+        found = search_people(self.state_admin, q="+91 90000-00005")
+        self.assertEqual([p.pk for p in found], [self.outsider.pk])
