@@ -16,3 +16,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# Database sessions whatever REDIS_URL says, so query counts asserted in tests are the same
+# on every run (the Redis-backed cached_db engine saves a query).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -43,6 +43,11 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 def _finish_sign_in(request: HttpRequest, user: actions.User) -> HttpResponse:
+    # A language picked on this browser before signing in is an explicit choice: keep and save
+    # it. Otherwise the saved preference follows the person to this browser.
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen in {"en", "hi"}:
+        actions.do_set_language(user, chosen)
     login(request, user, backend=BACKEND)
     response = redirect(_safe_next(request, reverse("home")))
     response.set_cookie(

@@ -47,3 +47,12 @@ class PasswordSignInTests(CastTestCase):
             reverse("accounts:password_sign_in"), {"identity": "nodal.revenue@mp.gov.in", "password": PASSWORD}
         )
         self.assertEqual(response.cookies["kshamta_language"].value, "hi")
+
+    def test_language_chosen_before_sign_in_is_kept_and_saved(self) -> None:
+        self.client.cookies["kshamta_language"] = "hi"
+        response = self.client.post(
+            reverse("accounts:password_sign_in"), {"identity": "nodal.revenue@mp.gov.in", "password": PASSWORD}
+        )
+        self.assertEqual(response.cookies["kshamta_language"].value, "hi")
+        self.nodal_a.refresh_from_db()
+        self.assertEqual(self.nodal_a.preferred_language, "hi")

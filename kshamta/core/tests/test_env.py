@@ -37,7 +37,7 @@ class EnvHelperTests(SimpleTestCase):
             ("django.db.backends.postgresql", "test", "postgres", "s@cret", "127.0.0.1", "5432"),
         )
         self.assertEqual(parse_database_url("sqlite:///var/x.sqlite3")["NAME"], "var/x.sqlite3")
-        self.assertEqual(parse_database_url("sqlite:////tmp/x.sqlite3")["NAME"], "/tmp/x.sqlite3")
+        self.assertEqual(parse_database_url("sqlite:////srv/kshamta/x.sqlite3")["NAME"], "/srv/kshamta/x.sqlite3")
         with self.assertRaises(ImproperlyConfigured):
             parse_database_url("mysql://root@localhost/x")
         with self.assertRaises(ImproperlyConfigured):
