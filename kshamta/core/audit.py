@@ -33,27 +33,6 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return data
 
 
-def record(
-    *,
-    actor: Any,
-    action: str,
-    target: models.Model,
-    org_path: str = "",
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> AuditEvent:
-    return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        target_type=target._meta.label_lower,
-        target_id=str(target.pk),
-        target_label=str(target)[:300],
-        org_path=org_path,
-        before=before or {},
-        after=after or {},
-    )
-
-
 def audit_row(
     *,
     actor: Any,
@@ -63,7 +42,7 @@ def audit_row(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Build (not save) an event, for bulk_create by importers."""
+    """Build (not save) an event, for importers that bulk_create them."""
     return AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
@@ -74,3 +53,18 @@ def audit_row(
         before=before or {},
         after=after or {},
     )
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model,
+    org_path: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record one write; call inside the action's transaction."""
+    event = audit_row(actor=actor, action=action, target=target, org_path=org_path, before=before, after=after)
+    event.save()
+    return event

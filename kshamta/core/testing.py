@@ -20,22 +20,6 @@ from kshamta.orgs import actions as org_actions
 from kshamta.orgs.models import Designation, Organisation
 
 
-class Cast:
-    state: Organisation
-    dept_a: Organisation
-    district_a: Organisation
-    dept_b: Organisation
-    district_b: Organisation
-    patwari: Designation
-    tehsildar: Designation
-    nurse: Designation
-    state_admin: User
-    nodal_a: User
-    learner_a: User
-    learner_b: User
-    outsider: User
-
-
 def _person(
     code: str, name_en: str, name_hi: str, org: Organisation, designation: Designation | None, email: str, mobile: str
 ) -> User:
