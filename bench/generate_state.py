@@ -10,8 +10,9 @@ without indexes, measured in the same run), "ratio", ...details}.
     .venv/bin/python bench/generate_state.py --employees 50000
 
 The database is dropped and re-created first (SQLite: the file; PostgreSQL: the
-database named in DATABASE_URL, through the server's ``postgres`` database) and is
-left in place afterwards, so bench/people_list.py can run against the generated state.
+database named in DATABASE_URL, through the server's ``postgres`` database; it waits
+while other sessions use it, and never drops it from under them) and is left in place
+afterwards, so bench/people_list.py and others can run against the generated state.
 """
 
 from __future__ import annotations
@@ -71,17 +72,42 @@ def pg_connect(url: str, *, dbname: str | None = None) -> Any:
     )
 
 
-def fresh_database(url: str) -> None:
+def _sqlite_in_use(path: Path) -> bool:
+    """Whether another process has the database file open (Linux /proc; elsewhere: assume not)."""
+    target = str(path.resolve())
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            if any(os.readlink(fd) == target for fd in fd_dir.iterdir()):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def fresh_database(url: str, *, wait_seconds: int) -> None:
+    """Drop and re-create the database, after waiting for anyone still using it (never forcibly)."""
+    deadline = time.monotonic() + wait_seconds
     if is_postgres(url):
         name = urlparse(url).path.lstrip("/")
         if not name.replace("_", "").isalnum():
             raise SystemExit(f"refusing to drop a database named {name!r}")
         with pg_connect(url, dbname="postgres") as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            while True:
+                row = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [name]).fetchone()
+                if not row or not row[0] or time.monotonic() > deadline:
+                    break
+                print(f"waiting: {row[0]} other session(s) use {name}", file=sys.stderr)
+                time.sleep(10)
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             admin.execute(f'CREATE DATABASE "{name}"')
     else:
         path = sqlite_path(url)
         path.parent.mkdir(parents=True, exist_ok=True)
+        while path.exists() and _sqlite_in_use(path) and time.monotonic() < deadline:
+            print(f"waiting: another process has {path} open", file=sys.stderr)
+            time.sleep(10)
+        if path.exists() and _sqlite_in_use(path):
+            raise SystemExit(f"{path} is still in use; not deleting it")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
 
@@ -155,11 +181,14 @@ def main() -> None:
     parser.add_argument("--employees", dest="employees_opt", type=int, help="same as the positional argument")
     parser.add_argument("--departments", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--wait", type=int, default=1800, help="seconds to wait for other users of the database to finish"
+    )
     args = parser.parse_args()
     employees = args.employees_opt or args.employees
     url = database_url()
 
-    fresh_database(url)
+    fresh_database(url, wait_seconds=args.wait)
     manage(url, "migrate", "--noinput", "-v0")
     started = time.perf_counter()
     done = manage(

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kshamta.orgs",
     "kshamta.accounts",
     "kshamta.notifications",
+    "kshamta.analytics",
     "kshamta.onboarding",
     "kshamta.api",
 ]

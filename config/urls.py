@@ -9,6 +9,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("", include("kshamta.accounts.urls")),
     path("org/", include("kshamta.orgs.urls")),
+    path("onboarding/", include("kshamta.onboarding.urls")),
+    path("coverage/", include("kshamta.analytics.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -8,7 +8,17 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from kshamta.accounts.models import ADMIN_ROLES, APIToken, Profile, Role, RoleAssignment, User
+from kshamta.accounts.models import (
+    ADMIN_ROLES,
+    APIToken,
+    Profile,
+    ProfileChangeRequest,
+    RegistrationRequest,
+    Role,
+    RoleAssignment,
+    StateAdminRequest,
+    User,
+)
 from kshamta.core.models import AuditEvent
 from kshamta.orgs.models import Designation, Organisation, subtree_range
 
@@ -248,3 +258,75 @@ def person_audit_events(user: Any, person_id: int) -> QuerySet[AuditEvent]:
         | (Q(target_type="accounts.roleassignment") & (Q(after__user=person_id) | Q(before__user=person_id)))
     )
     return visible_audit_events(user).filter(about)
+
+
+# --- registration, requests for approval ----------------------------------------------
+
+
+def visible_registration_requests(user: Any) -> QuerySet[RegistrationRequest]:
+    """Registrations to organisations in the subtrees the user administers."""
+    return RegistrationRequest.objects.filter(_paths_q(administered_orgs(user), "org__"))
+
+
+def access_registration_request_by_id(user: Any, request_id: int) -> RegistrationRequest:
+    registration = (
+        visible_registration_requests(user).select_related("org", "designation").filter(pk=request_id).first()
+    )
+    if registration is None:
+        raise Http404("No such registration")
+    return registration
+
+
+def visible_profile_change_requests(user: Any) -> QuerySet[ProfileChangeRequest]:
+    """Requests of people who work now in the subtrees the user administers."""
+    return ProfileChangeRequest.objects.filter(_paths_q(administered_orgs(user), "person__profile__org__"))
+
+
+def access_profile_change_request_by_id(user: Any, request_id: int) -> ProfileChangeRequest:
+    request = (
+        visible_profile_change_requests(user)
+        .select_related("person", "new_org", "new_designation")
+        .filter(pk=request_id)
+        .first()
+    )
+    if request is None:
+        raise Http404("No such request")
+    return request
+
+
+def own_profile_change_requests(user: Any) -> QuerySet[ProfileChangeRequest]:
+    return ProfileChangeRequest.objects.filter(person_id=user.pk).select_related("new_org", "new_designation")
+
+
+def is_state_admin(user: Any) -> bool:
+    return has_role(user, Role.STATE_ADMIN)
+
+
+def visible_state_admin_requests(user: Any) -> QuerySet[StateAdminRequest]:
+    """Requests from organisations under the user's state-admin role (none for anyone else)."""
+    return StateAdminRequest.objects.filter(_paths_q(role_orgs(user, [Role.STATE_ADMIN]), "org__"))
+
+
+def access_state_admin_request_by_id(user: Any, request_id: int) -> StateAdminRequest:
+    request = visible_state_admin_requests(user).select_related("org", "registration").filter(pk=request_id).first()
+    if request is None:
+        raise Http404("No such request")
+    return request
+
+
+# Public reads for the registration form: the organisation tree and its designations are not secret.
+
+
+def registration_departments() -> QuerySet[Organisation]:
+    """The top organisations under each state or ministry: the first step of choosing where one works."""
+    return Organisation.objects.filter(depth=1, is_active=True).order_by("name_en")
+
+
+def registration_offices(department: Organisation) -> QuerySet[Organisation]:
+    """The department itself and every office in it, in tree order."""
+    return Organisation.objects.filter(department.subtree_q(), is_active=True).order_by("path")
+
+
+def designations_in_department(department: Organisation) -> QuerySet[Designation]:
+    """Designations someone in the department can hold: defined at it, inside it, or above it."""
+    return Designation.objects.filter(department.subtree_q("org__") | Q(org_id__in=department.ancestor_ids()))

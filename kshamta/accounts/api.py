@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from kshamta.accounts import access, actions
-from kshamta.accounts.models import APIToken, Posting, Profile, Role, RoleAssignment
+from kshamta.accounts.models import APIToken, DecisionStatus, Posting, Profile, Role, RoleAssignment
 from kshamta.api.common import (
     AUTH_ERRORS,
     MAX_PAGE_SIZE,
@@ -465,3 +465,208 @@ def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     user = caller(request)
     actions.do_revoke_api_token(access.access_api_token_by_id(user, token_id), acting_user=user)
     return Status(204, None)
+
+
+# --- registrations and profile-change requests awaiting a decision ------------------------
+
+
+class RegistrationOut(Schema):
+    id: int
+    identity: str = Field(description="The e-mail address or mobile number the registrant proved with a code.")
+    employee_code: str
+    name_en: str
+    name_hi: str
+    org: str = Field(description="Code of the organisation the registrant chose.")
+    designation: str | None
+    group: str
+    date_of_birth: datetime.date | None
+    gender: str
+    category: str
+    status: str
+    reason: str
+    created_at: datetime.datetime
+    decided_at: datetime.datetime | None
+    user: int | None = Field(description="The person created on approval.")
+
+
+class RegistrationPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[RegistrationOut]
+
+
+class ProfileChangeOut(Schema):
+    id: int
+    person: int
+    employee_code: str
+    field: str = Field(description="designation, org or group.")
+    old_value: str
+    new_org: str | None
+    new_designation: str | None
+    new_group: str
+    status: str
+    reason: str
+    created_at: datetime.datetime
+    decided_at: datetime.datetime | None
+
+
+class ProfileChangePage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[ProfileChangeOut]
+
+
+class RejectIn(Schema):
+    reason: str = Field(min_length=1, max_length=2000, description="Why; sent to the person.")
+
+
+def registration_out(registration: Any) -> dict[str, Any]:
+    return {
+        "id": registration.pk,
+        "identity": registration.identity,
+        "employee_code": registration.employee_code,
+        "name_en": registration.name_en,
+        "name_hi": registration.name_hi,
+        "org": registration.org.code,
+        "designation": registration.designation.code if registration.designation else None,
+        "group": registration.group,
+        "date_of_birth": registration.date_of_birth,
+        "gender": registration.gender,
+        "category": registration.category,
+        "status": registration.status,
+        "reason": registration.reason,
+        "created_at": registration.created_at,
+        "decided_at": registration.decided_at,
+        "user": registration.user_id,
+    }
+
+
+def profile_change_out(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "person": row.person_id,
+        "employee_code": row.person.profile.employee_code,
+        "field": row.field,
+        "old_value": row.old_value,
+        "new_org": row.new_org.code if row.new_org else None,
+        "new_designation": row.new_designation.code if row.new_designation else None,
+        "new_group": row.new_group,
+        "status": row.status,
+        "reason": row.reason,
+        "created_at": row.created_at,
+        "decided_at": row.decided_at,
+    }
+
+
+@contextmanager
+def decision_rules() -> Iterator[None]:
+    """A refused decision (already decided, no reason, a clash) is a 400 with the reason."""
+    try:
+        yield
+    except actions.PersonError as exc:
+        raise invalid(str(exc)) from exc
+
+
+@router.get(
+    "/registrations",
+    response={200: RegistrationPage, **error_responses(*AUTH_ERRORS, 403)},
+    tags=["registrations"],
+    summary="Registrations waiting for a decision",
+    description="Pending registrations to organisations in your subtrees, oldest first.",
+)
+def list_registrations(
+    request: HttpRequest, page: int = Query(1, ge=1), page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE)
+) -> dict[str, Any]:
+    user = require_admin_scope(request)
+    pending = (
+        access.visible_registration_requests(user)
+        .filter(status=DecisionStatus.PENDING)
+        .select_related("org", "designation")
+        .order_by("created_at", "id")
+    )
+    return paginate(pending, page=page, page_size=page_size, serialise=registration_out)
+
+
+@router.post(
+    "/registrations/{registration_id}/approve",
+    response={200: RegistrationOut, **error_responses(*AUTH_ERRORS, 400, 404)},
+    tags=["registrations"],
+    summary="Approve a registration",
+    description="Creates the person and queues their welcome message. A request already decided answers 400.",
+)
+def approve_registration(request: HttpRequest, registration_id: int) -> dict[str, Any]:
+    user = caller(request)
+    registration = access.access_registration_request_by_id(user, registration_id)
+    with decision_rules():
+        actions.do_approve_registration(registration, acting_user=user)
+    return registration_out(access.access_registration_request_by_id(user, registration_id))
+
+
+@router.post(
+    "/registrations/{registration_id}/reject",
+    response={200: RegistrationOut, **error_responses(*AUTH_ERRORS, 400, 404)},
+    tags=["registrations"],
+    summary="Reject a registration",
+    description="The reason is required and is sent to the registrant.",
+)
+def reject_registration(request: HttpRequest, registration_id: int, payload: RejectIn) -> dict[str, Any]:
+    user = caller(request)
+    registration = access.access_registration_request_by_id(user, registration_id)
+    with decision_rules():
+        actions.do_reject_registration(registration, reason=payload.reason, acting_user=user)
+    return registration_out(access.access_registration_request_by_id(user, registration_id))
+
+
+@router.get(
+    "/profile-changes",
+    response={200: ProfileChangePage, **error_responses(*AUTH_ERRORS, 403)},
+    tags=["profile changes"],
+    summary="Profile changes waiting for a decision",
+    description="Pending requests of people working in your subtrees, one per requested field, oldest first.",
+)
+def list_profile_changes(
+    request: HttpRequest, page: int = Query(1, ge=1), page_size: int | None = Query(None, ge=1, le=MAX_PAGE_SIZE)
+) -> dict[str, Any]:
+    user = require_admin_scope(request)
+    pending = (
+        access.visible_profile_change_requests(user)
+        .filter(status=DecisionStatus.PENDING)
+        .select_related("person__profile", "new_org", "new_designation")
+        .order_by("created_at", "id")
+    )
+    return paginate(pending, page=page, page_size=page_size, serialise=profile_change_out)
+
+
+@router.post(
+    "/profile-changes/{request_id}/approve",
+    response={200: ProfileChangeOut, **error_responses(*AUTH_ERRORS, 400, 404)},
+    tags=["profile changes"],
+    summary="Approve a profile change",
+    description="Applies the change to the person's record (a transfer for org). "
+    "A request already decided answers 400.",
+)
+def approve_profile_change(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    user = caller(request)
+    row = access.access_profile_change_request_by_id(user, request_id)
+    with decision_rules():
+        actions.do_approve_profile_change(row, acting_user=user)
+    row.refresh_from_db()
+    return profile_change_out(row)
+
+
+@router.post(
+    "/profile-changes/{request_id}/reject",
+    response={200: ProfileChangeOut, **error_responses(*AUTH_ERRORS, 400, 404)},
+    tags=["profile changes"],
+    summary="Reject a profile change",
+    description="The reason is required and is sent to the person.",
+)
+def reject_profile_change(request: HttpRequest, request_id: int, payload: RejectIn) -> dict[str, Any]:
+    user = caller(request)
+    row = access.access_profile_change_request_by_id(user, request_id)
+    with decision_rules():
+        actions.do_reject_profile_change(row, reason=payload.reason, acting_user=user)
+    row.refresh_from_db()
+    return profile_change_out(row)

@@ -25,3 +25,16 @@ def people_admin_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return login_required(guarded)
+
+
+def state_admin_required(view: View) -> View:
+    """Signed-in state admins only; a 404 for everyone else."""
+    from kshamta.accounts.access import is_state_admin
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_state_admin(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(guarded)

@@ -229,3 +229,147 @@ class GrantRoleForm(forms.Form):
         if role and org and not access.can_grant(self.user, role, org):
             self.add_error("role", _("You cannot grant this role over that organisation."))
         return data
+
+
+# --- Registration and requests -------------------------------------------------------
+
+
+class DepartmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        org: Organisation = obj
+        return org.name
+
+
+class DepartmentOfficeMixin(forms.Form):
+    """Two steps to choose where one works: the department, then an office in it.
+
+    The office and designation lists hold only the chosen department's, so the page stays light
+    however large the state is. Without JavaScript, "Show offices" re-displays the form."""
+
+    department = DepartmentChoiceField(
+        label=_("Department"), queryset=Organisation.objects.none(), empty_label=_("Choose your department")
+    )
+    org = OrgChoiceField(
+        label=_("Office"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose your office"),
+        help_text=_("Choose the department first; its offices are then listed here."),
+    )
+    designation = DesignationChoiceField(
+        label=_("Designation"), queryset=Designation.objects.none(), required=False, empty_label=_("Choose")
+    )
+
+    def setup_department(self, data: Any, initial: dict[str, Any]) -> None:
+        self.fields["department"].queryset = access.registration_departments()  # type: ignore[attr-defined]
+        raw = (data or {}).get("department") or initial.get("department")
+        department = None
+        if raw and str(raw).isdigit():
+            department = access.registration_departments().filter(pk=int(raw)).first()
+        self.chosen_department = department
+        if department is not None:
+            self.fields["org"].queryset = access.registration_offices(department)  # type: ignore[attr-defined]
+            self.fields["designation"].queryset = access.designations_in_department(department).order_by("name_en")  # type: ignore[attr-defined]
+
+
+class RegistrationForm(DepartmentOfficeMixin):
+    employee_code = forms.CharField(label=_("Employee code"), max_length=40)
+    name_en = forms.CharField(
+        label=_("Name (English)"), max_length=200, required=False, widget=forms.TextInput(attrs={"lang": "en"})
+    )
+    name_hi = forms.CharField(
+        label=_("Name (Hindi)"), max_length=200, required=False, widget=forms.TextInput(attrs={"lang": "hi"})
+    )
+    new_designation_en = forms.CharField(
+        label=_("Designation not listed? Its name (English)"), max_length=200, required=False
+    )
+    new_designation_hi = forms.CharField(
+        label=_("Its name (Hindi)"),
+        max_length=200,
+        required=False,
+        help_text=_("The state admin is asked to add it; your designation is set when it is added."),
+        widget=forms.TextInput(attrs={"lang": "hi"}),
+    )
+    group = forms.ChoiceField(
+        label=_("Group"), required=False, choices=_blank_choice(_("Not set"), Designation.Group.choices)
+    )
+    date_of_birth = _date_field(_("Date of birth"))
+    gender = forms.ChoiceField(
+        label=_("Gender"), required=False, choices=_blank_choice(_("Not set"), Profile.Gender.choices)
+    )
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=_blank_choice(_("Not set"), Profile.Category.choices)
+    )
+    request_domain = forms.BooleanField(
+        label=_("Ask the state to accept my e-mail domain for everyone"),
+        required=False,
+        help_text=_("Only for government e-mail domains that are not yet accepted."),
+    )
+
+    def __init__(self, data: Any = None, *, initial: dict[str, Any] | None = None, ask_domain: bool) -> None:
+        super().__init__(data, initial=initial or {})
+        self.setup_department(data, initial or {})
+        if not ask_domain:
+            del self.fields["request_domain"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        org, department = data.get("org"), data.get("department")
+        if org is not None and department is not None and not department.contains(org):
+            self.add_error("org", _("Choose an office of the department you chose."))
+        if not (clean_text(data.get("name_en")) or clean_text(data.get("name_hi"))):
+            self.add_error("name_en", _("A name in English or Hindi is required."))
+        return data
+
+    def registration_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("department", None)
+        data.setdefault("request_domain", False)
+        return data
+
+
+class ProfileChangeForm(DepartmentOfficeMixin):
+    group = forms.ChoiceField(
+        label=_("Group"), required=False, choices=_blank_choice(_("No change"), Designation.Group.choices)
+    )
+
+    def __init__(self, data: Any = None, *, initial: dict[str, Any] | None = None) -> None:
+        super().__init__(data, initial=initial or {})
+        self.setup_department(data, initial or {})
+        self.fields["org"].required = False
+        self.fields["org"].label = _("New office (a transfer)")
+        self.fields["org"].empty_label = _("No change")  # type: ignore[attr-defined]
+        self.fields["designation"].label = _("New designation")
+        self.fields["designation"].empty_label = _("No change")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        org, department = data.get("org"), data.get("department")
+        if org is not None and department is not None and not department.contains(org):
+            self.add_error("org", _("Choose an office of the department you chose."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    """Approve or reject one request (action=approve:<id>) or the ticked ones (action=approve)."""
+
+    action = forms.RegexField(regex=r"^(approve|reject)(:\d+)?$")
+    ids = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    reason = forms.CharField(
+        label=_("Reason (needed to reject)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, data: Any = None) -> None:
+        super().__init__(data)
+        # Any id is accepted here; the view keeps only those the user may decide.
+        raw = data.getlist("ids") if data is not None and hasattr(data, "getlist") else []
+        self.fields["ids"].choices = [(v, v) for v in raw]  # type: ignore[attr-defined]
+
+    @property
+    def approve(self) -> bool:
+        return str(self.cleaned_data["action"]).startswith("approve")
+
+    def chosen_ids(self) -> list[int]:
+        action = str(self.cleaned_data["action"])
+        if ":" in action:
+            return [int(action.split(":", 1)[1])]
+        return list(dict.fromkeys(self.cleaned_data.get("ids") or []))

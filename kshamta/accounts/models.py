@@ -207,6 +207,8 @@ class OTPChallenge(models.Model):
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     consumed_at = models.DateTimeField(null=True, blank=True)
+    # A code asked for to register cannot sign in, and a sign-in code cannot register.
+    purpose = models.CharField(max_length=10, default="sign_in")
     # Unknown identities get a challenge too (never delivered), so the
     # response and the rate limits look the same whether the identity exists.
     delivered = models.BooleanField(default=False)
@@ -258,3 +260,186 @@ class APIToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+# --- Registration and requests for approval ---------------------------------------
+
+
+class EmailDomain(models.Model):
+    """An e-mail domain whose people are government employees: registering from it activates at once.
+
+    A domain also covers its subdomains ("gov.in" covers "mp.gov.in")."""
+
+    domain = models.CharField(_("domain"), max_length=253, unique=True)
+    added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("allowed e-mail domain")
+        verbose_name_plural = _("allowed e-mail domains")
+
+    def __str__(self) -> str:
+        return self.domain
+
+    @staticmethod
+    def candidates(address_domain: str) -> list[str]:
+        """The domain and every parent domain that, when listed, would cover it: mp.gov.in → [mp.gov.in, gov.in, in]."""
+        parts = address_domain.lower().strip(".").split(".")
+        return [".".join(parts[i:]) for i in range(len(parts))]
+
+
+class DecisionStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Decided(models.Model):
+    """The outcome fields every request for approval shares."""
+
+    status = models.CharField(_("status"), max_length=8, choices=DecisionStatus.choices, default=DecisionStatus.PENDING)
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == DecisionStatus.PENDING
+
+
+class RegistrationRequest(Decided):
+    """What a person registering told us about themself, waiting for (or past) a nodal officer's decision.
+
+    Registrations from allow-listed e-mail domains are recorded too, already approved (decided_by empty)."""
+
+    identity = models.CharField(_("e-mail or mobile"), max_length=254)
+    employee_code = models.CharField(_("employee code"), max_length=40)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_hi = models.CharField(_("name (Hindi)"), max_length=200, blank=True)
+    org = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="registration_requests", verbose_name=_("organisation")
+    )
+    designation = models.ForeignKey(
+        Designation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("designation")
+    )
+    group = models.CharField(_("group"), max_length=1, choices=Designation.Group.choices, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=Profile.Gender.choices, blank=True)
+    category = models.CharField(_("category"), max_length=3, choices=Profile.Category.choices, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
+    )
+    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations")
+    # Set once the welcome message is queued, so that it is never sent twice.
+    welcomed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("registration request")
+        verbose_name_plural = _("registration requests")
+        indexes = [models.Index(fields=["status", "org"], name="registration_status_org")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identity"], condition=Q(status="pending"), name="registration_one_pending_per_identity"
+            ),
+            models.UniqueConstraint(
+                fields=["employee_code"], condition=Q(status="pending"), name="registration_one_pending_per_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_code} {self.name_en or self.name_hi} ({self.status})"
+
+    @property
+    def name(self) -> str:
+        return localised(self.name_en, self.name_hi)
+
+    @property
+    def email(self) -> str | None:
+        return self.identity if "@" in self.identity else None
+
+    @property
+    def mobile(self) -> str | None:
+        return None if "@" in self.identity else self.identity
+
+
+class StateAdminRequest(Decided):
+    """A request only a state admin can decide: allow a new e-mail domain, or create a new designation."""
+
+    class Kind(models.TextChoices):
+        EMAIL_DOMAIN = "email_domain", _("New e-mail domain")
+        DESIGNATION = "designation", _("New designation")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # Where the request comes from; the state admins over it decide.
+    org = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="state_admin_requests", verbose_name=_("organisation")
+    )
+    requested_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    requester_identity = models.CharField(max_length=254, blank=True)
+    registration = models.ForeignKey(
+        RegistrationRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="state_admin_requests"
+    )
+    domain = models.CharField(_("domain"), max_length=253, blank=True)
+    designation_name_en = models.CharField(_("designation (English)"), max_length=200, blank=True)
+    designation_name_hi = models.CharField(_("designation (Hindi)"), max_length=200, blank=True)
+    designation = models.ForeignKey(Designation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("request to the state admin")
+        verbose_name_plural = _("requests to the state admin")
+        indexes = [models.Index(fields=["status", "kind"], name="stateadminrequest_status_kind")]
+
+    def __str__(self) -> str:
+        subject = self.domain if self.kind == self.Kind.EMAIL_DOMAIN else self.designation_name_en
+        return f"{self.kind}: {subject} ({self.status})"
+
+    @property
+    def subject(self) -> str:
+        if self.kind == self.Kind.EMAIL_DOMAIN:
+            return self.domain
+        return localised(self.designation_name_en, self.designation_name_hi)
+
+
+class ProfileChangeRequest(Decided):
+    """A person asking to change one field of their service record; decided by the nodal officer
+    of the organisation they work in now."""
+
+    class Field(models.TextChoices):
+        DESIGNATION = "designation", _("Designation")
+        ORG = "org", _("Organisation (transfer)")
+        GROUP = "group", _("Group")
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="profile_change_requests")
+    field = models.CharField(_("field"), max_length=12, choices=Field.choices)
+    new_org = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    new_designation = models.ForeignKey(Designation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    new_group = models.CharField(max_length=1, choices=Designation.Group.choices, blank=True)
+    old_value = models.CharField(_("was"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("profile change request")
+        verbose_name_plural = _("profile change requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "field"], condition=Q(status="pending"), name="profilechange_one_pending_per_field"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.field} ({self.status})"
+
+    @property
+    def new_value(self) -> str:
+        if self.field == self.Field.ORG and self.new_org is not None:
+            return self.new_org.name
+        if self.field == self.Field.DESIGNATION and self.new_designation is not None:
+            return self.new_designation.name
+        return self.new_group

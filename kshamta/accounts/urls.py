@@ -13,3 +13,16 @@ urlpatterns = [
     path("account/api-tokens/", views.api_tokens, name="api_tokens"),
     path("account/api-tokens/<int:token_id>/revoke/", views.revoke_api_token, name="revoke_api_token"),
 ]
+
+urlpatterns += [
+    path("register/", views.register, name="register"),
+    path("register/code/", views.register_verify, name="register_verify"),
+    path("register/resend/", views.register_resend, name="register_resend"),
+    path("register/details/", views.register_details, name="register_details"),
+    path("register/submitted/", views.register_submitted, name="register_submitted"),
+    path("account/profile/", views.my_profile, name="my_profile"),
+    # Organisation-admin pages, under /org/ with the others.
+    path("org/registrations/", views.registrations, name="registrations"),
+    path("org/profile-changes/", views.profile_changes, name="profile_changes"),
+    path("org/requests/", views.state_admin_requests, name="state_admin_requests"),
+]

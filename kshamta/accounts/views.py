@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -16,9 +21,10 @@ from django.views.decorators.http import require_POST
 
 from kshamta.accounts import access, actions
 from kshamta.accounts.access import access_api_token_by_id, signed_in_user
-from kshamta.accounts.decorators import people_admin_required
+from kshamta.accounts.decorators import people_admin_required, state_admin_required
 from kshamta.accounts.forms import (
     CodeForm,
+    DecisionForm,
     GrantRoleForm,
     IdentityForm,
     LanguageForm,
@@ -26,10 +32,21 @@ from kshamta.accounts.forms import (
     PeopleFilterForm,
     PersonCreateForm,
     PersonEditForm,
+    ProfileChangeForm,
+    RegistrationForm,
     TokenForm,
     TransferForm,
 )
-from kshamta.accounts.models import APIToken, Posting, Profile, Role, RoleAssignment
+from kshamta.accounts.models import (
+    APIToken,
+    DecisionStatus,
+    EmailDomain,
+    Posting,
+    Profile,
+    RegistrationRequest,
+    Role,
+    RoleAssignment,
+)
 from kshamta.orgs.display import audit_rows
 
 BACKEND = "kshamta.accounts.backends.AdminPasswordBackend"
@@ -297,3 +314,243 @@ def revoke_role(request: HttpRequest, assignment_id: int) -> HttpResponse:
     if access.visible_people(request.user).filter(pk=person_id).exists():
         return redirect("orgs:person", user_id=person_id)
     return redirect("orgs:people")
+
+
+# --- Registration ---------------------------------------------------------------------
+
+REGISTRATION_VERIFIED_FOR_SECONDS = 30 * 60
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """Step 1: the e-mail address or mobile number to register, proved with a code."""
+    form = IdentityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = actions.do_request_otp(
+                form.cleaned_data["identity"], language=translation.get_language() or "en", purpose="register"
+            )
+        except actions.SignInError as exc:
+            form.add_error("identity", str(exc))
+        else:
+            request.session["register_identity"] = sent.identity
+            return redirect("accounts:register_verify")
+    return render(request, "accounts/registration/start.html", {"form": form})
+
+
+def register_verify(request: HttpRequest) -> HttpResponse:
+    identity = request.session.get("register_identity")
+    if not identity:
+        return redirect("accounts:register")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_verify_registration_otp(identity, form.cleaned_data["code"])
+        except actions.SignInError as exc:
+            form.add_error("code", str(exc))
+        else:
+            request.session.pop("register_identity", None)
+            if actions.find_user_by_identity(identity) is not None:
+                # The code proved the identity is theirs, so saying it is registered reveals nothing.
+                messages.info(
+                    request, _("%(identity)s is already registered. Sign in with it.") % {"identity": identity}
+                )
+                return redirect("accounts:sign_in")
+            request.session["register_verified"] = identity
+            request.session["register_verified_at"] = int(time.time())
+            return redirect("accounts:register_details")
+    context = {"form": form, "identity": identity, "minutes": settings.OTP_TTL_SECONDS // 60}
+    return render(request, "accounts/registration/verify.html", context)
+
+
+@require_POST
+def register_resend(request: HttpRequest) -> HttpResponse:
+    identity = request.session.get("register_identity")
+    if not identity:
+        return redirect("accounts:register")
+    try:
+        actions.do_request_otp(identity, language=translation.get_language() or "en", purpose="register")
+    except actions.SignInError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("A new code is on its way."))
+    return redirect("accounts:register_verify")
+
+
+def _verified_identity(request: HttpRequest) -> str | None:
+    identity = request.session.get("register_verified")
+    verified_at = request.session.get("register_verified_at") or 0
+    if not identity or time.time() - verified_at > REGISTRATION_VERIFIED_FOR_SECONDS:
+        return None
+    return str(identity)
+
+
+def register_details(request: HttpRequest) -> HttpResponse:
+    """Step 2: who one is and where one works. Choosing a department (re)lists its offices."""
+    identity = _verified_identity(request)
+    if identity is None:
+        messages.info(request, _("Verify your e-mail address or mobile number first."))
+        return redirect("accounts:register")
+    ask_domain = "@" in identity and not actions.email_domain_is_allowed(identity)
+    picking = request.method != "POST" or "pick_department" in request.POST
+    if picking:
+        # Choosing a department (with or without htmx) shows its offices; nothing is validated yet.
+        data = request.POST if request.method == "POST" else request.GET
+        form = RegistrationForm(initial=data.dict(), ask_domain=ask_domain)
+    else:
+        form = RegistrationForm(request.POST, ask_domain=ask_domain)
+        if form.is_valid():
+            try:
+                outcome = actions.do_register(
+                    identity=identity,
+                    preferred_language=translation.get_language() or "en",
+                    **form.registration_fields(),
+                )
+            except actions.PersonError as exc:
+                form.add_error(None, str(exc))
+            else:
+                for key in ("register_verified", "register_verified_at"):
+                    request.session.pop(key, None)
+                if outcome.profile is not None:
+                    response = _finish_sign_in(request, outcome.profile.user)
+                    messages.success(request, _("Welcome to Kshamta. Your account is active."))
+                    return response
+                request.session["registration_submitted"] = outcome.request.pk
+                return redirect("accounts:register_submitted")
+    context = {"form": form, "identity": identity, "ask_domain": ask_domain}
+    return render(request, "accounts/registration/details.html", context)
+
+
+def register_submitted(request: HttpRequest) -> HttpResponse:
+    pk = request.session.get("registration_submitted")
+    registration = RegistrationRequest.objects.select_related("org").filter(pk=pk).first() if pk else None
+    if registration is None:
+        return redirect("accounts:register")
+    return render(request, "accounts/registration/submitted.html", {"registration": registration})
+
+
+# --- Deciding requests: registrations, profile changes, requests to the state admin ---------
+
+
+def _decide(
+    request: HttpRequest,
+    *,
+    pending: QuerySet[Any],
+    decide: Callable[..., actions.BulkDecision],
+    template: str,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The list of pending requests in the user's scope, with one-at-a-time and bulk decisions.
+
+    An id outside the user's scope answers 404 and nothing is decided."""
+    form = DecisionForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            ids = form.chosen_ids()
+            rows = list(pending.filter(pk__in=ids))
+            if len(rows) != len(ids):
+                # Anything outside the scope (or already decided) is refused as not found.
+                raise Http404("No such request")
+            if not rows:
+                form.add_error("ids", _("Tick at least one request."))
+            else:
+                try:
+                    result = decide(
+                        rows, approve=form.approve, reason=form.cleaned_data["reason"], acting_user=request.user
+                    )
+                except actions.PersonError as exc:
+                    form.add_error("reason" if not form.approve else None, str(exc))
+                else:
+                    if result.decided:
+                        messages.success(request, _("%(count)s decided.") % {"count": result.decided})
+                    for what, why in result.failed:
+                        messages.error(request, f"{what}: {why}")
+                    return redirect(request.path)
+        status = 400
+    page = Paginator(pending, settings.KSHAMTA_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, template, {"form": form, "page": page, **(extra or {})}, status=status)
+
+
+@people_admin_required
+def registrations(request: HttpRequest) -> HttpResponse:
+    pending = (
+        access.visible_registration_requests(request.user)
+        .filter(status=DecisionStatus.PENDING)
+        .select_related("org", "designation")
+        .order_by("created_at", "id")
+    )
+    return _decide(
+        request,
+        pending=pending,
+        decide=actions.do_decide_registrations,
+        template="accounts/requests/registrations.html",
+    )
+
+
+@people_admin_required
+def profile_changes(request: HttpRequest) -> HttpResponse:
+    pending = (
+        access.visible_profile_change_requests(request.user)
+        .filter(status=DecisionStatus.PENDING)
+        .select_related("person__profile__org", "new_org", "new_designation")
+        .order_by("created_at", "id")
+    )
+    return _decide(
+        request,
+        pending=pending,
+        decide=actions.do_decide_profile_changes,
+        template="accounts/requests/profile_changes.html",
+    )
+
+
+@state_admin_required
+def state_admin_requests(request: HttpRequest) -> HttpResponse:
+    pending = (
+        access.visible_state_admin_requests(request.user)
+        .filter(status=DecisionStatus.PENDING)
+        .select_related("org")
+        .order_by("created_at", "id")
+    )
+    return _decide(
+        request,
+        pending=pending,
+        decide=actions.do_decide_state_admin_requests,
+        template="accounts/requests/state_admin.html",
+        extra={"domains": EmailDomain.objects.all()},
+    )
+
+
+# --- The signed-in person's own profile and change requests ------------------------------
+
+
+@login_required
+def my_profile(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    profile = Profile.objects.select_related("org", "designation").filter(pk=user.pk).first()
+    if profile is None:
+        raise Http404("No profile")
+    picking = request.method != "POST" or "pick_department" in request.POST
+    if picking:
+        data = request.POST if request.method == "POST" else request.GET
+        form = ProfileChangeForm(initial=data.dict())
+    else:
+        form = ProfileChangeForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.do_request_profile_change(
+                    user,
+                    org=form.cleaned_data.get("org"),
+                    designation=form.cleaned_data.get("designation"),
+                    group=form.cleaned_data.get("group") or "",
+                )
+            except actions.PersonError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Your request was sent to your nodal officer."))
+                return redirect("accounts:my_profile")
+    context = {
+        "profile": profile,
+        "form": form,
+        "change_requests": access.own_profile_change_requests(user).select_related("decided_by")[:50],
+    }
+    return render(request, "accounts/requests/profile.html", context)

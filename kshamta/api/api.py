@@ -12,6 +12,7 @@ from ninja import NinjaAPI, Router, Schema
 from ninja.operation import Operation
 
 from kshamta.accounts.api import router as accounts_router
+from kshamta.analytics.api import router as analytics_router
 from kshamta.api import errors
 from kshamta.api.auth import SessionAuth, TokenAuth
 from kshamta.core.api import router as core_router
@@ -88,6 +89,7 @@ def me(request: HttpRequest) -> dict[str, object]:
 api.add_router("", orgs_router)
 api.add_router("", accounts_router)
 api.add_router("", core_router)
+api.add_router("", analytics_router)
 
 # Registered last so that it only catches paths no other operation matched.
 unknown_paths = Router(auth=None)

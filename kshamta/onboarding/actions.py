@@ -34,6 +34,7 @@ from kshamta.accounts.actions import PROFILE_FIELDS, USER_FIELDS
 from kshamta.accounts.models import Posting, Profile, User
 from kshamta.core import audit
 from kshamta.core.models import AuditEvent
+from kshamta.onboarding import bulk
 from kshamta.onboarding.access import can_import_into
 from kshamta.onboarding.models import ImportJob, ImportRowError
 from kshamta.onboarding.reading import FileProblem, is_supported, open_table
@@ -54,7 +55,7 @@ from kshamta.orgs.models import Designation, Organisation
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_CHUNK_SIZE = 2000
+DEFAULT_CHUNK_SIZE = 5000
 Progress = Callable[[ImportJob], None]
 
 
@@ -239,9 +240,12 @@ def _chunks(rows: Iterator[tuple[int, list[Any]]], size: int) -> Iterator[list[t
 
 @dataclass
 class Update:
+    """An existing person the row changes: their fields before and after, by USER_FIELDS/PROFILE_FIELDS name."""
+
     row: Row
-    profile: Profile
+    user_id: int
     before: dict[str, Any]
+    after: dict[str, Any]
     user_fields: list[str]
     profile_fields: list[str]
 
@@ -297,11 +301,51 @@ def _new_designation_code(value: str) -> str:
     return code
 
 
+# What an existing person looks like, read per chunk as plain tuples (no model instances):
+# the user's and the profile's audited fields, by name, then compared as one tuple.
+_USER_COLUMNS = [f"user__{name}" for name in USER_FIELDS]
+_PROFILE_COLUMNS = [bulk.field(Profile, name).attname for name in PROFILE_FIELDS]
+_SNAPSHOT_NAMES = [*USER_FIELDS, *PROFILE_FIELDS]
+# The fields a row can set, in the order of ``_wanted``; each is (snapshot name, is a user field).
+_SETTABLE = [
+    ("name_en", True),
+    ("name_hi", True),
+    ("email", True),
+    ("mobile", True),
+    ("org", False),
+    ("designation", False),
+    ("group", False),
+    ("gender", False),
+    ("category", False),
+    ("status", False),
+    ("date_of_birth", False),
+    ("date_of_joining", False),
+]
+_SETTABLE_AT = [_SNAPSHOT_NAMES.index(name) for name, _user in _SETTABLE]
+
+
+def _json_value(value: Any) -> Any:
+    # As audit.snapshot writes a value: dates as ISO text (the rest here is str, int, bool or None).
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _existing(codes: list[str]) -> dict[str, tuple[Any, ...]]:
+    """employee code -> (user id, *snapshot values) of the people with these codes."""
+    found: dict[str, tuple[Any, ...]] = {}
+    rows = Profile.objects.filter(employee_code__in=bulk.value_set(codes)).values_list(
+        "employee_code", "user_id", *_USER_COLUMNS, *_PROFILE_COLUMNS
+    )
+    for code, *values in rows.order_by():
+        found[code] = tuple(values)
+    return found
+
+
 def _plan_chunk(ctx: JobContext, chunk: list[tuple[int, list[Any]]], *, applying: bool) -> Plan:
     plan = Plan()
     rows: list[Row] = []
+    parse = ctx.parser.parse
     for line, cells in chunk:
-        parsed = ctx.parser.parse(line, cells)
+        parsed = parse(line, cells)
         if isinstance(parsed, Row):
             rows.append(parsed)
         else:
@@ -315,22 +359,29 @@ def _plan_chunk(ctx: JobContext, chunk: list[tuple[int, list[Any]]], *, applying
     if not rows:
         return plan
 
-    profiles = {
-        p.employee_code: p
-        for p in Profile.objects.filter(employee_code__in=[r.employee_code for r in rows]).select_related("user")
-    }
+    existing_people = _existing([r.employee_code for r in rows])
     emails = [r.email for r in rows if r.email]
     mobiles = [r.mobile for r in rows if r.mobile]
-    email_owner = dict(User.objects.filter(email__in=emails).values_list("email", "id")) if emails else {}
-    mobile_owner = dict(User.objects.filter(mobile__in=mobiles).values_list("mobile", "id")) if mobiles else {}
+    email_owner = (
+        dict(User.objects.filter(email__in=bulk.value_set(emails)).values_list("email", "id").order_by())
+        if emails
+        else {}
+    )
+    mobile_owner = (
+        dict(User.objects.filter(mobile__in=bulk.value_set(mobiles)).values_list("mobile", "id").order_by())
+        if mobiles
+        else {}
+    )
     scope_path = ctx.parser.scope.path
+    orgs_by_id = ctx.orgs_by_id
+    org_at = 1 + _SNAPSHOT_NAMES.index("org")
 
     for row in rows:
-        existing = profiles.get(row.employee_code)
-        user_id = existing.user_id if existing else None
+        existing = existing_people.get(row.employee_code)
+        user_id = existing[0] if existing else None
         problems: list[Problem] = []
         if existing is not None:
-            current = ctx.orgs_by_id.get(existing.org_id)
+            current = orgs_by_id.get(existing[org_at])
             if current is None or not current.path.startswith(scope_path):
                 problems.append(
                     Problem(
@@ -357,40 +408,41 @@ def _plan_chunk(ctx: JobContext, chunk: list[tuple[int, list[Any]]], *, applying
     return plan
 
 
-def _diff(row: Row, profile: Profile) -> Update | None:
-    """What the row changes about an existing person. Blank cells leave a value as it is."""
-    user = profile.user
-    wanted_user: dict[str, Any] = {}
-    if row.name_en:
-        wanted_user["name_en"] = row.name_en
-    if row.name_hi:
-        wanted_user["name_hi"] = row.name_hi
-    if row.email:
-        wanted_user["email"] = row.email
-    if row.mobile:
-        wanted_user["mobile"] = row.mobile
-    wanted_profile: dict[str, Any] = {"org_id": row.org.id}
-    if row.designation is not None:
-        wanted_profile["designation_id"] = row.designation.id
-    for name in ("group", "gender", "category", "status", "date_of_birth", "date_of_joining"):
-        value = getattr(row, name)
-        if value:
-            wanted_profile[name] = value
-    user_fields = [k for k, v in wanted_user.items() if getattr(user, k) != v]
-    profile_fields = [k for k, v in wanted_profile.items() if getattr(profile, k) != v]
-    if not user_fields and not profile_fields:
+def _diff(row: Row, existing: tuple[Any, ...]) -> Update | None:
+    """What the row changes about an existing person (one tuple comparison). Blank cells leave a value as it is."""
+    current = tuple(existing[1 + i] for i in _SETTABLE_AT)
+    designation = row.designation
+    wanted = (
+        row.name_en or current[0],
+        row.name_hi or current[1],
+        row.email or current[2],
+        row.mobile or current[3],
+        row.org.id,
+        designation.id if designation is not None else current[5],
+        row.group or current[6],
+        row.gender or current[7],
+        row.category or current[8],
+        row.status or current[9],
+        row.date_of_birth or current[10],
+        row.date_of_joining or current[11],
+    )
+    if wanted == current:
         return None
-    before = {**audit.snapshot(user, USER_FIELDS), **audit.snapshot(profile, PROFILE_FIELDS)}
-    for name in user_fields:
-        setattr(user, name, wanted_user[name])
-    for name in profile_fields:
-        setattr(profile, name, wanted_profile[name])
+    before = dict(zip(_SNAPSHOT_NAMES, existing[1:], strict=True))
+    after = dict(before)
+    user_fields: list[str] = []
+    profile_fields: list[str] = []
+    for (name, is_user), old, new in zip(_SETTABLE, current, wanted, strict=True):
+        if old != new:
+            after[name] = new
+            (user_fields if is_user else profile_fields).append(name)
     return Update(
         row=row,
-        profile=profile,
-        before=before,
+        user_id=existing[0],
+        before={k: _json_value(v) for k, v in before.items()},
+        after=after,
         user_fields=user_fields,
-        profile_fields=[f.removesuffix("_id") for f in profile_fields],
+        profile_fields=profile_fields,
     )
 
 
@@ -402,145 +454,215 @@ def _unusable_password() -> str:
     return "!" + secrets.token_urlsafe(30)
 
 
+_PERSON_TARGET = Profile._meta.label_lower
+
+
+def _new_person_defaults() -> dict[str, Any]:
+    """Audited fields a row does not set (preferred language, active...): their model defaults."""
+    fields = {name: bulk.field(User, name) for name in USER_FIELDS}
+    fields |= {name: bulk.field(Profile, name) for name in PROFILE_FIELDS}
+    return {name: _json_value(f.get_default()) for name, f in fields.items()}
+
+
+def _person_label(code: str, user_id: int, name_en: str, name_hi: str, email: str | None, mobile: str | None) -> str:
+    # str(profile), without building one.
+    return f"{code} {name_en or name_hi or email or mobile or f'user {user_id}'}"[:300]
+
+
 def _write(ctx: JobContext, creates: list[Row], updates: list[Update], now: datetime.datetime) -> None:
-    actor = ctx.actor
-    events: list[AuditEvent] = []
-    postings: list[Posting] = []
+    """Write a chunk's new and changed people, their postings and audit events: a few statements per chunk."""
+    actor_id = ctx.actor.pk if ctx.actor is not None and ctx.actor.pk else None
+    db_now = bulk.db_datetime(now)
+    db_date = bulk.db_date
+    db_json = bulk.db_json
+    events: list[tuple[Any, ...]] = []
+    postings: list[tuple[Any, ...]] = []
     if creates:
-        users = [
-            User(
-                email=r.email,
-                mobile=r.mobile,
-                name_en=r.name_en,
-                name_hi=r.name_hi,
-                password=_unusable_password(),
-                date_joined=now,
-            )
-            for r in creates
-        ]
-        User.objects.bulk_create(users)
-        if any(u.pk is None for u in users):  # a backend that cannot return ids from a bulk insert
-            ids = _ids_by_identity(users)
-            for u in users:
-                u.pk = ids[u.email or u.mobile or ""]
+        ids = bulk.new_ids(User, len(creates))
+        _USERS.insert(
+            [
+                (uid, r.email, r.mobile, r.name_en, r.name_hi, _unusable_password(), db_now)
+                for uid, r in zip(ids, creates, strict=True)
+            ],
+            now,
+        )
         profiles = []
-        for r, u in zip(creates, users, strict=True):
+        defaults = _new_person_defaults()
+        today = db_date(ctx.today)
+        for uid, r in zip(ids, creates, strict=True):
             designation = r.designation
+            designation_id = designation.id if designation else None
+            group = r.group or (designation.group if designation else "")
+            status = r.status or Profile.Status.ACTIVE
+            search_text = Profile.build_search_text(
+                employee_code=r.employee_code, name_en=r.name_en, name_hi=r.name_hi, email=r.email, mobile=r.mobile
+            )
+            birth, joining = db_date(r.date_of_birth), db_date(r.date_of_joining)
             profiles.append(
-                Profile(
-                    user=u,
-                    employee_code=r.employee_code,
-                    org_id=r.org.id,
-                    designation_id=designation.id if designation else None,
-                    group=r.group or (designation.group if designation else ""),
-                    date_of_birth=r.date_of_birth,
-                    date_of_joining=r.date_of_joining,
-                    gender=r.gender,
-                    category=r.category,
-                    status=r.status or Profile.Status.ACTIVE,
-                    search_text=Profile.build_search_text(
-                        employee_code=r.employee_code,
-                        name_en=r.name_en,
-                        name_hi=r.name_hi,
-                        email=r.email,
-                        mobile=r.mobile,
-                    ),
+                (
+                    uid,
+                    r.employee_code,
+                    r.org.id,
+                    designation_id,
+                    group,
+                    birth,
+                    joining,
+                    r.gender,
+                    r.category,
+                    str(status),
+                    search_text,
+                    db_now,
+                    db_now,
                 )
             )
-            postings.append(
-                Posting(
-                    user=u,
-                    org_id=r.org.id,
-                    designation_id=designation.id if designation else None,
-                    started_on=r.date_of_joining or ctx.today,
-                    reason="joined",
-                )
-            )
-        Profile.objects.bulk_create(profiles)
-        for r, u, p in zip(creates, users, profiles, strict=True):
+            postings.append((uid, r.org.id, designation_id, db_date(r.date_of_joining) or today, "joined"))
+            after = defaults | {
+                "email": r.email,
+                "mobile": r.mobile,
+                "name_en": r.name_en,
+                "name_hi": r.name_hi,
+                "employee_code": r.employee_code,
+                "org": r.org.id,
+                "designation": designation_id,
+                "group": group,
+                "date_of_birth": r.date_of_birth.isoformat() if r.date_of_birth else None,
+                "date_of_joining": r.date_of_joining.isoformat() if r.date_of_joining else None,
+                "gender": r.gender,
+                "category": r.category,
+                "status": str(status),
+            }
+            label = _person_label(r.employee_code, uid, r.name_en, r.name_hi, r.email, r.mobile)
             events.append(
-                audit.audit_row(
-                    actor=actor,
-                    action="person.create",
-                    target=p,
-                    org_path=r.org.path,
-                    after={**audit.snapshot(u, USER_FIELDS), **audit.snapshot(p, PROFILE_FIELDS)},
+                (db_now, actor_id, "person.create", _PERSON_TARGET, str(uid), label, r.org.path, "{}", db_json(after))
+            )
+        _PROFILES.insert(profiles, now)
+    if updates:
+        user_rows = []
+        profile_rows = []
+        for upd in updates:
+            a = upd.after
+            if upd.user_fields:
+                user_rows.append((a["email"], a["mobile"], a["name_en"], a["name_hi"], upd.user_id))
+            search_text = Profile.build_search_text(
+                employee_code=a["employee_code"],
+                name_en=a["name_en"],
+                name_hi=a["name_hi"],
+                email=a["email"],
+                mobile=a["mobile"],
+            )
+            profile_rows.append(
+                (
+                    a["org"],
+                    a["designation"],
+                    a["group"],
+                    db_date(a["date_of_birth"]),
+                    db_date(a["date_of_joining"]),
+                    a["gender"],
+                    a["category"],
+                    a["status"],
+                    search_text,
+                    db_now,
+                    upd.user_id,
                 )
             )
-    if updates:
-        changed_users = [upd.profile.user for upd in updates if upd.user_fields]
-        user_fields = sorted({f for upd in updates for f in upd.user_fields})
-        for upd in updates:
-            p, usr = upd.profile, upd.profile.user
-            p.search_text = Profile.build_search_text(
-                employee_code=p.employee_code,
-                name_en=usr.name_en,
-                name_hi=usr.name_hi,
-                email=usr.email,
-                mobile=usr.mobile,
-            )
-            p.updated_at = now
-        if changed_users:
-            User.objects.bulk_update(changed_users, user_fields)
-        profile_fields = sorted({f for upd in updates for f in upd.profile_fields} | {"search_text", "updated_at"})
-        Profile.objects.bulk_update([upd.profile for upd in updates], profile_fields)
+        bulk.update_rows(User, ["email", "mobile", "name_en", "name_hi"], user_rows)
+        bulk.update_rows(
+            Profile,
+            _PROFILE_UPDATE_COLUMNS,
+            profile_rows,
+        )
         moved = [upd for upd in updates if upd.moved]
         if moved:
-            Posting.objects.filter(user_id__in=[upd.profile.pk for upd in moved], ended_on__isnull=True).update(
+            Posting.objects.filter(user_id__in=[upd.user_id for upd in moved], ended_on__isnull=True).update(
                 ended_on=ctx.today
             )
         for upd in updates:
-            p = upd.profile
-            after = {**audit.snapshot(p.user, USER_FIELDS), **audit.snapshot(p, PROFILE_FIELDS)}
+            a = upd.after
+            after = {k: _json_value(v) for k, v in a.items()}
             transferred = "org" in upd.profile_fields
             if upd.moved:
                 postings.append(
-                    Posting(
-                        user_id=p.pk,
-                        org_id=p.org_id,
-                        designation_id=p.designation_id,
-                        started_on=ctx.today,
-                        reason="transfer" if transferred else "designation change",
+                    (
+                        upd.user_id,
+                        a["org"],
+                        a["designation"],
+                        db_date(ctx.today),
+                        "transfer" if transferred else "designation change",
                     )
                 )
-            org_path = ctx.orgs_by_id[p.org_id].path
+            org_path = ctx.orgs_by_id[a["org"]].path
+            label = _person_label(a["employee_code"], upd.user_id, a["name_en"], a["name_hi"], a["email"], a["mobile"])
+            action = "person.transfer" if transferred else "person.update"
             events.append(
-                audit.audit_row(
-                    actor=actor,
-                    action="person.transfer" if transferred else "person.update",
-                    target=p,
-                    org_path=org_path,
-                    before=upd.before,
-                    after=after,
+                (
+                    db_now,
+                    actor_id,
+                    action,
+                    _PERSON_TARGET,
+                    str(upd.user_id),
+                    label,
+                    org_path,
+                    db_json(upd.before),
+                    db_json(after),
                 )
             )
             old_org = ctx.orgs_by_id.get(upd.before["org"])
             if transferred and old_org is not None and old_org.path != org_path:
                 events.append(
-                    audit.audit_row(
-                        actor=actor,
-                        action="person.transfer_out",
-                        target=p,
-                        org_path=old_org.path,
-                        before={"org": upd.before["org"]},
-                        after={"org": p.org_id},
+                    (
+                        db_now,
+                        actor_id,
+                        "person.transfer_out",
+                        _PERSON_TARGET,
+                        str(upd.user_id),
+                        label,
+                        old_org.path,
+                        db_json({"org": upd.before["org"]}),
+                        db_json({"org": a["org"]}),
                     )
                 )
     if postings:
-        Posting.objects.bulk_create(postings)
+        _POSTINGS.insert(postings, now)
     if events:
-        AuditEvent.objects.bulk_create(events)
+        _EVENTS.insert(events, now)
 
 
-def _ids_by_identity(users: list[User]) -> dict[str, int]:
-    emails = [u.email for u in users if u.email]
-    mobiles = [u.mobile for u in users if u.mobile and not u.email]
-    found: dict[str, int] = {}
-    for identity, pk in User.objects.filter(email__in=emails).values_list("email", "id"):
-        found[identity or ""] = pk
-    for identity, pk in User.objects.filter(mobile__in=mobiles).values_list("mobile", "id"):
-        found[identity or ""] = pk
-    return found
+_USERS = bulk.Inserter(User, ["id", "email", "mobile", "name_en", "name_hi", "password", "date_joined"])
+_PROFILES = bulk.Inserter(
+    Profile,
+    [
+        "user_id",
+        "employee_code",
+        "org_id",
+        "designation_id",
+        "group",
+        "date_of_birth",
+        "date_of_joining",
+        "gender",
+        "category",
+        "status",
+        "search_text",
+        "created_at",
+        "updated_at",
+    ],
+)
+_PROFILE_UPDATE_COLUMNS = [
+    "org",
+    "designation",
+    "group",
+    "date_of_birth",
+    "date_of_joining",
+    "gender",
+    "category",
+    "status",
+    "search_text",
+    "updated_at",
+]
+_POSTINGS = bulk.Inserter(Posting, ["user_id", "org_id", "designation_id", "started_on", "reason"])
+_EVENTS = bulk.Inserter(
+    AuditEvent,
+    ["created_at", "actor_id", "action", "target_type", "target_id", "target_label", "org_path", "before", "after"],
+)
 
 
 @dataclass

@@ -36,7 +36,7 @@ class ImportJob(TimeStamped):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UPLOADED)
     dry_run = models.BooleanField(_("check only"), default=False)
     create_designations = models.BooleanField(_("create unknown designations"), default=False)
-    chunk_size = models.PositiveIntegerField(default=2000)
+    chunk_size = models.PositiveIntegerField(default=5000)
 
     rows = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)

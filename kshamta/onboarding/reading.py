@@ -49,7 +49,10 @@ def is_supported(filename: str) -> bool:
 
 
 def _blank(cells: list[Any]) -> bool:
-    return not any(c is not None and str(c).strip() for c in cells)
+    try:
+        return not "".join(cells).strip()  # every cell is text (CSV): one C call
+    except TypeError:
+        return not any(c is not None and str(c).strip() for c in cells)
 
 
 def _detect_encoding(handle: IO[bytes]) -> str:

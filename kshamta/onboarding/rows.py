@@ -9,14 +9,15 @@ gives the same answers (which is what lets an interrupted import resume).
 from __future__ import annotations
 
 import datetime
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from kshamta.accounts.parsing import parse_category, parse_gender, parse_group, parse_status
 from kshamta.core.spreadsheets import header_key
-from kshamta.core.text import clean_text, normalise_email, normalise_mobile, parse_indian_date
+from kshamta.core.text import _EMAIL, clean_text, normalise_email, normalise_mobile, parse_indian_date
 
 COLUMNS = [
     "employee_code",
@@ -178,7 +179,6 @@ def reasons(problems: list[Problem]) -> tuple[str, str]:
 # --- cleaning, fast for the common case -----------------------------------------
 
 _NEEDS_SLOW_CLEAN = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"\s+")
 
 
 def cell_text(value: Any) -> str:
@@ -193,7 +193,8 @@ def cell_text(value: Any) -> str:
             return clean_text(value)
         if not value.isascii() and not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
-        return _SPACES.sub(" ", value).strip()
+        # str.split() splits on exactly the characters \s matches: the same as re.sub(r"\s+", " ").strip().
+        return " ".join(value.split())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime):
@@ -284,8 +285,44 @@ class Rejected:
     problems: list[Problem]
 
 
+_MISSING: Any = object()
+# Per-job memo of parsed cell values (genders, categories, dates...): files repeat a few
+# thousand distinct values over lakhs of rows. Bounded so an odd file cannot grow it.
+_MEMO_LIMIT = 50_000
+
+
+def clean_cells(values: tuple[Any, ...]) -> list[str]:
+    """cell_text of every value, with one check for the whole row when every cell is text."""
+    try:
+        joined = "".join(values)
+    except TypeError:  # numbers or dates from a workbook
+        return [cell_text(v) for v in values]
+    if joined.isascii():
+        return [" ".join(v.split()) for v in values]
+    if _NEEDS_SLOW_CLEAN.search(joined):
+        return [cell_text(v) for v in values]
+    return [
+        " ".join((v if v.isascii() or unicodedata.is_normalized("NFC", v) else unicodedata.normalize("NFC", v)).split())
+        for v in values
+    ]
+
+
+def _memo(cache: dict[Any, Any], key: Any, compute: Any) -> Any:
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute(key)
+        if len(cache) < _MEMO_LIMIT:
+            cache[key] = value
+    return value
+
+
 class RowParser:
-    """Parses rows of one file in order, remembering what earlier rows claimed."""
+    """Parses rows of one file in order, remembering what earlier rows claimed.
+
+    The in-file memory is the one part that grows with the file: a set of the
+    employee codes seen and two dicts from an e-mail / mobile to the code that
+    claimed it (the code strings are shared with the set).
+    """
 
     def __init__(
         self,
@@ -305,9 +342,17 @@ class RowParser:
         self.designations = designations
         self.create_designations = create_designations
         self.today = today
+        self.latest_date = today + datetime.timedelta(days=366)
         self.seen_codes: set[str] = set()
         self.email_owner: dict[str, str] = {}
         self.mobile_owner: dict[str, str] = {}
+        # Cells are picked in COLUMNS order; an absent column reads the blank slot after the last real one.
+        self._width = max(self.index.values(), default=-1) + 1
+        positions = [self.index.get(c, self._width) for c in COLUMNS]
+        self._pick = operator.itemgetter(*positions)
+        self._memos: dict[str, dict[Any, Any]] = {
+            name: {} for name in ("gender", "category", "group", "status", "date", "org", "designation")
+        }
 
     def add_designation(self, ref: DesignationRef, name_en: str, name_hi: str) -> None:
         self.designations[ref.code.upper()] = ref
@@ -315,30 +360,55 @@ class RowParser:
             self.designations[name_en.lower()] = ref
         if name_hi:
             self.designations[name_hi] = ref
+        self._memos["designation"].clear()
 
     def find_designation(self, value: str) -> DesignationRef | None:
         return (
             self.designations.get(value.upper()) or self.designations.get(value.lower()) or self.designations.get(value)
         )
 
-    def _cell(self, cells: list[Any], column: str) -> Any:
-        i = self.index.get(column)
-        if i is None or i >= len(cells):
-            return None
-        return cells[i]
-
     def raw_dict(self, cells: list[Any]) -> dict[str, Any]:
         return {name: plain(cells[i]) if i < len(cells) else "" for i, name in enumerate(self.header) if name}
 
-    def parse(self, line: int, cells: list[Any]) -> Row | Rejected:
-        problems: list[Problem] = []
-        cell = self._cell
+    def _org(self, org_code: str) -> OrgRef | Problem:
+        org = self.orgs.get(org_code) or self.orgs.get(org_code.upper())
+        if org is None:
+            return Problem("unknown_org", {"value": org_code})
+        if not org.path.startswith(self.scope.path):
+            return Problem("org_out_of_scope", {"value": org_code, "scope": self.scope.code})
+        return org
 
-        code = cell_text(cell(cells, "employee_code"))
-        name_en = cell_text(cell(cells, "name_en"))
-        name_hi = cell_text(cell(cells, "name_hi"))
-        designation_value = cell_text(cell(cells, "designation"))
-        org_code = cell_text(cell(cells, "org_code"))
+    def _date(self, text: str) -> datetime.date | Literal[False] | None:
+        """The date, or False when it is not a possible date."""
+        parsed = parse_date(text)
+        if parsed is None or parsed.year < 1900 or parsed > self.latest_date:
+            return False
+        return parsed
+
+    def parse(self, line: int, cells: list[Any]) -> Row | Rejected:
+        width = self._width
+        n = len(cells)
+        padded = cells[:width] if n >= width else cells + [""] * (width - n)
+        padded.append("")
+        raw = self._pick(padded)
+        (
+            code,
+            name_en,
+            name_hi,
+            email_text,
+            mobile_text,
+            designation_value,
+            group_text,
+            org_code,
+            birth_text,
+            gender_text,
+            category_text,
+            joining_text,
+            status_text,
+        ) = clean_cells(raw)
+        problems: list[Problem] = []
+        memos = self._memos
+
         if not code:
             problems.append(Problem("code_missing"))
         elif code in self.seen_codes:
@@ -348,72 +418,77 @@ class RowParser:
         if not (name_en or name_hi):
             problems.append(Problem("name_missing"))
 
-        raw_email = cell(cells, "email")
         email = None
-        if cell_text(raw_email):
-            email = normalise_email(raw_email)
+        if email_text:
+            if isinstance(raw[3], str):
+                lowered = email_text.lower()
+                email = lowered if len(lowered) <= 254 and _EMAIL.match(lowered) else None
+            else:
+                email = normalise_email(raw[3])
             if email is None:
-                problems.append(Problem("bad_email", {"value": cell_text(raw_email)}))
-        raw_mobile = cell(cells, "mobile")
+                problems.append(Problem("bad_email", {"value": email_text}))
         mobile = None
-        if cell_text(raw_mobile):
-            mobile = normalise_mobile(raw_mobile)
+        if mobile_text:
+            if len(mobile_text) == 10 and mobile_text.isdigit() and mobile_text[0] in "6789":
+                mobile = mobile_text
+            else:
+                mobile = normalise_mobile(raw[4])
             if mobile is None:
-                problems.append(Problem("bad_mobile", {"value": cell_text(raw_mobile)}))
+                problems.append(Problem("bad_mobile", {"value": mobile_text}))
 
-        dates: dict[str, datetime.date | None] = {}
-        for column in ("date_of_birth", "date_of_joining"):
-            raw = cell(cells, column)
-            dates[column] = None
-            if cell_text(raw):
-                parsed = parse_date(raw)
-                if parsed is None or parsed.year < 1900 or parsed > self.today + datetime.timedelta(days=366):
-                    problems.append(
-                        Problem(
-                            "bad_date",
-                            {"column": column, "column_hi": DATE_COLUMNS_HI[column], "value": cell_text(raw)},
-                        )
-                    )
-                else:
-                    dates[column] = parsed
-        birth = dates["date_of_birth"]
+        birth: datetime.date | None = None
+        joining: datetime.date | None = None
+        for column, text, value in (("date_of_birth", birth_text, raw[8]), ("date_of_joining", joining_text, raw[11])):
+            if not text:
+                continue
+            parsed = _memo(memos["date"], text, self._date) if isinstance(value, str) else self._date(value)
+            if parsed is False:
+                problems.append(
+                    Problem("bad_date", {"column": column, "column_hi": DATE_COLUMNS_HI[column], "value": text})
+                )
+            elif column == "date_of_birth":
+                birth = parsed
+            else:
+                joining = parsed
         if birth is not None and birth >= self.today:
             problems.append(
                 Problem("bad_date", {"column": "date_of_birth", "column_hi": "जन्म तिथि", "value": cell_text(birth)})
             )
 
-        gender = parse_gender(cell(cells, "gender"))
+        gender = _memo(memos["gender"], gender_text, parse_gender) if isinstance(raw[9], str) else parse_gender(raw[9])
         if gender is None:
-            problems.append(Problem("bad_gender", {"value": cell_text(cell(cells, "gender"))}))
-        category = parse_category(cell(cells, "category"))
+            problems.append(Problem("bad_gender", {"value": gender_text}))
+        category = (
+            _memo(memos["category"], category_text, parse_category)
+            if isinstance(raw[10], str)
+            else parse_category(raw[10])
+        )
         if category is None:
-            problems.append(Problem("bad_category", {"value": cell_text(cell(cells, "category"))}))
-        group = parse_group(cell(cells, "group"))
+            problems.append(Problem("bad_category", {"value": category_text}))
+        group = _memo(memos["group"], group_text, parse_group) if isinstance(raw[6], str) else parse_group(raw[6])
         if group is None:
-            problems.append(Problem("bad_group", {"value": cell_text(cell(cells, "group"))}))
+            problems.append(Problem("bad_group", {"value": group_text}))
         status = ""
-        raw_status = cell_text(cell(cells, "status"))
-        if raw_status:
-            status = parse_status(raw_status) or ""
+        if status_text:
+            status = _memo(memos["status"], status_text, parse_status) or ""
             if not status:
-                problems.append(Problem("bad_status", {"value": raw_status}))
+                problems.append(Problem("bad_status", {"value": status_text}))
 
         org = None
         if not org_code:
             problems.append(Problem("org_missing"))
         else:
-            org = self.orgs.get(org_code) or self.orgs.get(org_code.upper())
-            if org is None:
-                problems.append(Problem("unknown_org", {"value": org_code}))
-            elif not org.path.startswith(self.scope.path):
-                problems.append(Problem("org_out_of_scope", {"value": org_code, "scope": self.scope.code}))
-                org = None
+            found = _memo(memos["org"], org_code, self._org)
+            if isinstance(found, Problem):
+                problems.append(found)
+            else:
+                org = found
 
         designation = None
         if not designation_value:
             problems.append(Problem("designation_missing"))
         else:
-            designation = self.find_designation(designation_value)
+            designation = _memo(memos["designation"], designation_value, self.find_designation)
             if designation is None and not self.create_designations:
                 problems.append(Problem("unknown_designation", {"value": designation_value}))
             elif designation is not None and org is not None and not org.path.startswith(designation.path):
@@ -448,7 +523,7 @@ class RowParser:
             designation_value=designation_value,
             group=group or "",
             date_of_birth=birth,
-            date_of_joining=dates["date_of_joining"],
+            date_of_joining=joining,
             gender=gender or "",
             category=category or "",
             status=status,

@@ -21,9 +21,16 @@ EXPECTED_OPERATIONS = {
     ("/api/v1/people/{user_id}/roles", "post"),
     ("/api/v1/roles/{assignment_id}", "delete"),
     ("/api/v1/audit", "get"),
+    ("/api/v1/coverage", "get"),
     ("/api/v1/tokens", "get"),
     ("/api/v1/tokens", "post"),
     ("/api/v1/tokens/{token_id}", "delete"),
+    ("/api/v1/registrations", "get"),
+    ("/api/v1/registrations/{registration_id}/approve", "post"),
+    ("/api/v1/registrations/{registration_id}/reject", "post"),
+    ("/api/v1/profile-changes", "get"),
+    ("/api/v1/profile-changes/{request_id}/approve", "post"),
+    ("/api/v1/profile-changes/{request_id}/reject", "post"),
 }
 
 
