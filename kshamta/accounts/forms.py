@@ -68,6 +68,9 @@ def _date_field(label: Any) -> forms.DateField:
     )
 
 
+MENU_DEPTH = 2
+
+
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -92,7 +95,21 @@ class PeopleFilterForm(forms.Form):
     def __init__(self, data: Any, *, user: Any) -> None:
         super().__init__(data)
         self.fields["designation"].queryset = access.visible_designations(user).order_by("name_en")  # type: ignore[attr-defined]
-        self.fields["org"].queryset = access.visible_orgs(user).order_by("path")  # type: ignore[attr-defined]
+        org_field = self.fields["org"]
+        org_field.queryset = access.visible_orgs(user).order_by("path")  # type: ignore[attr-defined]
+        # Any organisation in scope is accepted, but the menu lists only the top levels of the
+        # scope (departments and their wings for a state admin): a state has thousands of offices
+        # and a full menu would weigh hundreds of KB on a district office's connection. Offices
+        # are reached from an organisation's page, whose "People" link sets this filter.
+        roots = access.administered_orgs(user)
+        max_depth = min((o.depth for o in roots), default=0) + MENU_DEPTH
+        selected = str(self.data.get("org") or "")
+        menu = access.visible_orgs(user).filter(depth__lte=max_depth).order_by("path")
+        if selected.isdigit():
+            menu = menu | access.visible_orgs(user).filter(pk=int(selected))
+        choices: list[tuple[Any, Any]] = [("", org_field.empty_label)]  # type: ignore[attr-defined]
+        choices += [(org.pk, org_field.label_from_instance(org)) for org in menu.order_by("path")]  # type: ignore[attr-defined]
+        org_field.widget.choices = choices
 
     def clean_q(self) -> str:
         return clean_text(self.cleaned_data.get("q"))

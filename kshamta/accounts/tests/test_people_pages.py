@@ -194,3 +194,35 @@ class PersonPageTests(AdminPageTestCase):
         response = self.client.get(self.url(self.learner_b.pk))
         self.assertEqual([row.event.action for row in response.context["events"]], ["person.transfer"])
         self.assertEqual(Profile.objects.get(pk=self.learner_b.pk).org, self.district_a)
+
+
+class PeopleFilterMenuTests(AdminPageTestCase):
+    """The organisation menu lists the top levels of the scope; deeper offices still filter."""
+
+    def test_deep_offices_are_left_out_of_the_menu_but_accepted_as_a_filter(self) -> None:
+        from kshamta.orgs.actions import do_create_org
+
+        tehsil = do_create_org(
+            code="MP-REV-BPL-HUZ",
+            kind="office",
+            name_en="Tehsil Huzur",
+            name_hi="तहसील हुज़ूर",
+            parent=self.district_a,
+            acting_user=None,
+        )
+        actions.do_create_person(
+            employee_code="MP0100",
+            name_en="Kamla Bai",
+            org=tehsil,
+            designation=self.patwari,
+            mobile="9812345678",
+            acting_user=None,
+        )
+        self.client.force_login(self.state_admin)
+        page = self.client.get(reverse("orgs:people"))
+        self.assertNotContains(page, f'<option value="{tehsil.pk}"')
+        self.assertContains(page, f'<option value="{self.district_a.pk}">')
+        filtered = self.client.get(reverse("orgs:people"), {"org": tehsil.pk})
+        self.assertContains(filtered, "MP0100")
+        self.assertNotContains(filtered, "MP0003")
+        self.assertContains(filtered, f'<option value="{tehsil.pk}" selected>')
