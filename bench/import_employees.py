@@ -18,6 +18,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -178,6 +179,8 @@ def child(db: str, rows: int) -> dict[str, object]:
 
             with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
                 conn.execute("DROP DATABASE IF EXISTS kshamta_import_bench")
+        # The files, the SQLite database and the error files of 12 lakh rows take gigabytes.
+        shutil.rmtree(work, ignore_errors=True)
     peak_mb = _peak_mb()
     value = rows / first_s
     baseline = len(clean) / baseline_s
