@@ -16,6 +16,7 @@ from django.db import transaction
 
 from kshamta.accounts import actions as account_actions
 from kshamta.accounts.models import Profile, Role, RoleAssignment, User
+from kshamta.core.models import AuditEvent
 from kshamta.orgs import actions as org_actions
 from kshamta.orgs import state_data as data
 from kshamta.orgs.generate import generate_state, nfc, state_root
@@ -39,6 +40,7 @@ class DemoAccount:
     works_at: str  # organisation code of the person's own office
     designation: str  # designation code
     scope: str  # organisation code the role is held over
+    gender: str = "M"
 
     @property
     def has_password(self) -> bool:
@@ -49,7 +51,7 @@ S = data.STATE_CODE
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         Role.STATE_ADMIN, "Anjali Verma", "अंजलि वर्मा", "admin@mp.gov.in", "9000000001", "MPDEMO01",
-        f"{S}-GAD", "DEPUTY-SECRETARY", S,
+        f"{S}-GAD", "DEPUTY-SECRETARY", S, "F",
     ),
     DemoAccount(
         Role.NODAL_OFFICER, "Ramesh Kumar Sharma", "रमेश कुमार शर्मा", "nodal.revenue@mp.gov.in", "9000000002",
@@ -57,7 +59,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     ),
     DemoAccount(
         Role.NODAL_OFFICER, "Priya Singh", "प्रिया सिंह", "nodal.health@mp.gov.in", "9000000003", "MPDEMO03",
-        f"{S}-HLT", "UNDER-SECRETARY", f"{S}-HLT",
+        f"{S}-HLT", "UNDER-SECRETARY", f"{S}-HLT", "F",
     ),
     DemoAccount(
         Role.CBP_AUTHOR, "Sanjay Mishra", "संजय मिश्रा", "cbp.author@mp.gov.in", "9000000004", "MPDEMO04",
@@ -65,11 +67,11 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     ),
     DemoAccount(
         Role.CBP_APPROVER, "Kavita Joshi", "कविता जोशी", "cbp.approver@mp.gov.in", "9000000005", "MPDEMO05",
-        f"{S}-REV", "ADDITIONAL-SECRETARY", f"{S}-REV",
+        f"{S}-REV", "ADDITIONAL-SECRETARY", f"{S}-REV", "F",
     ),
     DemoAccount(
         Role.CONTENT_CREATOR, "Neha Gupta", "नेहा गुप्ता", "content.creator@mp.gov.in", "9000000006", "MPDEMO06",
-        ATI_CODE, "FACULTY-MEMBER", ATI_CODE,
+        ATI_CODE, "FACULTY-MEMBER", ATI_CODE, "F",
     ),
     DemoAccount(
         Role.REVIEWER, "Arvind Tiwari", "अरविंद तिवारी", "content.reviewer@mp.gov.in", "9000000007", "MPDEMO07",
@@ -77,7 +79,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     ),
     DemoAccount(
         Role.PUBLISHER, "Meena Chouhan", "मीना चौहान", "content.publisher@mp.gov.in", "9000000008", "MPDEMO08",
-        ATI_CODE, "JOINT-DIRECTOR", ATI_CODE,
+        ATI_CODE, "JOINT-DIRECTOR", ATI_CODE, "F",
     ),
     DemoAccount(
         Role.PROGRAMME_COORDINATOR, "Vikas Patel", "विकास पटेल", "programme.coordinator@mp.gov.in", "9000000009",
@@ -85,7 +87,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     ),
     DemoAccount(
         Role.LEARNER, "Sunita Yadav", "सुनीता यादव", "learner@mp.gov.in", "9000000010", "MPDEMO10",
-        f"{S}-REV-BPL", "PATWARI", f"{S}-REV-BPL",
+        f"{S}-REV-BPL", "PATWARI", f"{S}-REV-BPL", "F",
     ),
 )  # fmt: skip
 
@@ -190,9 +192,7 @@ def _ensure_account(account: DemoAccount, *, acting_user: Any, password_hash: st
             designation=designation,
             email=account.email,
             mobile=account.mobile,
-            gender="F"
-            if account.name_en.split()[0] in {"Anjali", "Priya", "Kavita", "Neha", "Meena", "Sunita"}
-            else "M",
+            gender=account.gender,
             preferred_language="hi" if account.role == Role.LEARNER else "en",
             acting_user=acting_user,
         )
@@ -209,8 +209,6 @@ def _ensure_account(account: DemoAccount, *, acting_user: Any, password_hash: st
 
 def _everyday_history(accounts: dict[str, User]) -> int:
     """A few changes nodal officers and the state admin make every week, through the real actions."""
-    from kshamta.core.models import AuditEvent
-
     before = AuditEvent.objects.count()
     admin = accounts["admin@mp.gov.in"]
     revenue_nodal = accounts["nodal.revenue@mp.gov.in"]
@@ -244,7 +242,7 @@ def _everyday_history(accounts: dict[str, User]) -> int:
     )
     if len(health_people) >= 1:
         profile = health_people[0]
-        new_mobile = _free_mobile(profile.user.mobile or "9111111111")
+        new_mobile = _free_mobile(profile.user.mobile or "9000000100")
         account_actions.do_update_person(profile, acting_user=health_nodal, mobile=new_mobile)
     if len(health_people) >= 2:
         profile = health_people[1]
