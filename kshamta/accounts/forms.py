@@ -68,7 +68,7 @@ def _date_field(label: Any) -> forms.DateField:
     )
 
 
-MENU_DEPTH = 2
+MENU_DEPTH = 1
 
 
 class PeopleFilterForm(forms.Form):
@@ -97,8 +97,8 @@ class PeopleFilterForm(forms.Form):
         self.fields["designation"].queryset = access.visible_designations(user).order_by("name_en")  # type: ignore[attr-defined]
         org_field = self.fields["org"]
         org_field.queryset = access.visible_orgs(user).order_by("path")  # type: ignore[attr-defined]
-        # Any organisation in scope is accepted, but the menu lists only the top levels of the
-        # scope (departments and their wings for a state admin): a state has thousands of offices
+        # Any organisation in scope is accepted, but the menu lists only the scope's roots and their
+        # children (the departments, for a state admin): a state has thousands of offices
         # and a full menu would weigh hundreds of KB on a district office's connection. Offices
         # are reached from an organisation's page, whose "People" link sets this filter.
         roots = access.administered_orgs(user)
