@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from kshamta.core.text import indian_number
+from kshamta.onboarding.demo import load_onboarding_demo
 from kshamta.orgs.demo import account_rows, load_demo
 
 
@@ -50,6 +51,13 @@ class Command(BaseCommand):
                 self.stdout.write("A state was already loaded; the demo accounts were added to it.")
             self.stdout.write(
                 f"Created {result.accounts_created} demo accounts and {result.history_events} audit events of history."
+            )
+        onboarding = load_onboarding_demo()
+        if onboarding:
+            self.stdout.write(
+                f"Added {onboarding['imports']} HRMS imports (the first applied, the second waiting for "
+                f"confirmation), {onboarding['registrations']} registrations and "
+                f"{onboarding['profile_changes']} profile-change request waiting for a decision."
             )
         rows = account_rows()
         # The name goes last: terminals disagree on the width of Devanagari, so nothing follows it.
