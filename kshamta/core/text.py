@@ -31,7 +31,7 @@ def clean_text(value: object) -> str:
     return _SPACES.sub(" ", "".join(out)).strip()
 
 
-_EMAIL = re.compile(
+EMAIL_PATTERN = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
 
@@ -39,7 +39,7 @@ _EMAIL = re.compile(
 def normalise_email(value: object) -> str | None:
     """Lower-case e-mail address, or None if it is not one."""
     text = clean_text(value).lower()
-    if not text or len(text) > 254 or not _EMAIL.match(text):
+    if not text or len(text) > 254 or not EMAIL_PATTERN.match(text):
         return None
     return text
 

@@ -14,14 +14,12 @@ from openpyxl import Workbook
 from kshamta.accounts import actions as account_actions
 from kshamta.accounts.models import User
 from kshamta.onboarding import actions
+from kshamta.onboarding.columns import TEMPLATE_COLUMNS
 from kshamta.onboarding.models import ImportJob
 from kshamta.orgs.models import Designation, Organisation
 from kshamta.orgs.state_data import FEMALE_FIRST, MALE_FIRST, SURNAMES
 
-ENGLISH_HEADER = [
-    "employee_code", "name_en", "name_hi", "email", "mobile", "designation", "group", "org_code",
-    "date_of_birth", "gender", "category", "date_of_joining",
-]  # fmt: skip
+ENGLISH_HEADER = TEMPLATE_COLUMNS
 HINDI_HEADER = [
     "कर्मचारी कोड", "नाम (अंग्रेज़ी)", "नाम (हिंदी)", "ईमेल", "मोबाइल", "पदनाम", "समूह", "संगठन कोड",
     "जन्म तिथि", "लिंग", "श्रेणी", "कार्यभार ग्रहण तिथि",

@@ -17,24 +17,8 @@ from typing import Any, Literal
 
 from kshamta.accounts.parsing import parse_category, parse_gender, parse_group, parse_status
 from kshamta.core.spreadsheets import header_key
-from kshamta.core.text import _EMAIL, clean_text, normalise_email, normalise_mobile, parse_indian_date
-
-COLUMNS = [
-    "employee_code",
-    "name_en",
-    "name_hi",
-    "email",
-    "mobile",
-    "designation",
-    "group",
-    "org_code",
-    "date_of_birth",
-    "gender",
-    "category",
-    "date_of_joining",
-    "status",
-]
-REQUIRED_COLUMNS = ["employee_code", "designation", "org_code"]
+from kshamta.core.text import EMAIL_PATTERN, clean_text, normalise_email, normalise_mobile, parse_indian_date
+from kshamta.onboarding.columns import COLUMNS, REQUIRED_COLUMNS
 
 _ALIASES = {
     # Hindi headers as HRMS exports in Hindi write them.
@@ -422,7 +406,7 @@ class RowParser:
         if email_text:
             if isinstance(raw[3], str):
                 lowered = email_text.lower()
-                email = lowered if len(lowered) <= 254 and _EMAIL.match(lowered) else None
+                email = lowered if len(lowered) <= 254 and EMAIL_PATTERN.match(lowered) else None
             else:
                 email = normalise_email(raw[3])
             if email is None:

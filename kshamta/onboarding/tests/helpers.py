@@ -11,23 +11,11 @@ from django.test import override_settings
 
 from kshamta.core.testing import CastTestCase
 from kshamta.onboarding.actions import do_confirm_import_job, do_create_import_job
+from kshamta.onboarding.columns import TEMPLATE_COLUMNS
 from kshamta.onboarding.models import ImportJob
 from kshamta.orgs.models import Organisation
 
-HEADER = [
-    "employee_code",
-    "name_en",
-    "name_hi",
-    "email",
-    "mobile",
-    "designation",
-    "group",
-    "org_code",
-    "date_of_birth",
-    "gender",
-    "category",
-    "date_of_joining",
-]
+HEADER = list(TEMPLATE_COLUMNS)
 
 
 def person(code: str, **values: Any) -> dict[str, Any]:
