@@ -11,6 +11,7 @@ from django.http import Http404
 from kshamta.accounts.models import (
     ADMIN_ROLES,
     APIToken,
+    EmailDomain,
     Profile,
     ProfileChangeRequest,
     RegistrationRequest,
@@ -340,3 +341,11 @@ def registration_offices(department: Organisation) -> QuerySet[Organisation]:
 def designations_in_department(department: Organisation) -> QuerySet[Designation]:
     """Designations someone in the department can hold: defined at it, inside it, or above it."""
     return Designation.objects.filter(department.subtree_q("org__") | Q(org_id__in=department.ancestor_ids()))
+
+
+def access_email_domain_by_id(user: Any, domain_id: int) -> EmailDomain:
+    """An allow-listed e-mail domain, for a state admin (the list is the state's)."""
+    entry = EmailDomain.objects.filter(pk=domain_id).first() if is_state_admin(user) else None
+    if entry is None:
+        raise Http404("No such domain")
+    return entry

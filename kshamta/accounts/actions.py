@@ -602,6 +602,13 @@ def do_add_email_domain(raw_domain: str, *, acting_user: Any) -> EmailDomain:
     return entry
 
 
+@transaction.atomic
+def do_remove_email_domain(entry: EmailDomain, *, acting_user: Any) -> None:
+    """Stop activating registrations from a domain at once; people already registered stay."""
+    audit.record(actor=acting_user, action="email_domain.remove", target=entry, before={"domain": entry.domain})
+    entry.delete()
+
+
 # --- Registration -------------------------------------------------------------------
 
 MAX_BULK_DECISIONS = 200

@@ -390,3 +390,11 @@ class DecisionForm(forms.Form):
         if ":" in action:
             return [int(action.split(":", 1)[1])]
         return list(dict.fromkeys(self.cleaned_data.get("ids") or []))
+
+
+class EmailDomainForm(forms.Form):
+    domain = forms.CharField(
+        label=_("Domain to accept"),
+        max_length=253,
+        help_text=_("For example mp.gov.in. Its subdomains are accepted too."),
+    )

@@ -25,4 +25,6 @@ urlpatterns += [
     path("org/registrations/", views.registrations, name="registrations"),
     path("org/profile-changes/", views.profile_changes, name="profile_changes"),
     path("org/requests/", views.state_admin_requests, name="state_admin_requests"),
+    path("org/email-domains/add/", views.add_email_domain, name="add_email_domain"),
+    path("org/email-domains/<int:domain_id>/remove/", views.remove_email_domain, name="remove_email_domain"),
 ]

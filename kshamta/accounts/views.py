@@ -25,6 +25,7 @@ from kshamta.accounts.decorators import people_admin_required, state_admin_requi
 from kshamta.accounts.forms import (
     CodeForm,
     DecisionForm,
+    EmailDomainForm,
     GrantRoleForm,
     IdentityForm,
     LanguageForm,
@@ -516,7 +517,7 @@ def state_admin_requests(request: HttpRequest) -> HttpResponse:
         pending=pending,
         decide=actions.do_decide_state_admin_requests,
         template="accounts/requests/state_admin.html",
-        extra={"domains": EmailDomain.objects.all()},
+        extra={"domains": EmailDomain.objects.all(), "domain_form": EmailDomainForm()},
     )
 
 
@@ -554,3 +555,28 @@ def my_profile(request: HttpRequest) -> HttpResponse:
         "change_requests": access.own_profile_change_requests(user).select_related("decided_by")[:50],
     }
     return render(request, "accounts/requests/profile.html", context)
+
+
+@state_admin_required
+@require_POST
+def add_email_domain(request: HttpRequest) -> HttpResponse:
+    form = EmailDomainForm(request.POST)
+    if form.is_valid():
+        try:
+            entry = actions.do_add_email_domain(form.cleaned_data["domain"], acting_user=request.user)
+        except actions.PersonError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(domain)s was added to the accepted domains.") % {"domain": entry.domain})
+    else:
+        messages.error(request, _("Enter a domain name such as mp.gov.in."))
+    return redirect("accounts:state_admin_requests")
+
+
+@state_admin_required
+@require_POST
+def remove_email_domain(request: HttpRequest, domain_id: int) -> HttpResponse:
+    entry = access.access_email_domain_by_id(request.user, domain_id)
+    actions.do_remove_email_domain(entry, acting_user=request.user)
+    messages.success(request, _("%(domain)s was removed from the accepted domains.") % {"domain": entry.domain})
+    return redirect("accounts:state_admin_requests")
