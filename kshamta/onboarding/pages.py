@@ -194,16 +194,19 @@ def example_row(user: Any) -> list[str]:
     return [values.get(c, "") for c in COLUMNS]
 
 
-def template_csv(header: list[str], example: list[str]) -> bytes:
-    """UTF-8 with a BOM, so Excel shows the Hindi headers correctly."""
+def template_csv(header: list[str]) -> bytes:
+    """The header alone, UTF-8 with a BOM so Excel shows Hindi headers correctly. No example row:
+    an officer who uploads the template unchanged must not create a made-up person."""
     text = io.StringIO(newline="")
-    writer = csv.writer(text)
-    writer.writerow(header)
-    writer.writerow(example)
+    csv.writer(text).writerow(header)
     return text.getvalue().encode("utf-8-sig")
 
 
+EXAMPLE_SHEET = "example"
+
+
 def template_xlsx(header: list[str], example: list[str]) -> bytes:
+    """The first sheet (the one imported) has the header alone; a second sheet shows a filled-in row."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -212,7 +215,9 @@ def template_xlsx(header: list[str], example: list[str]) -> bytes:
     assert sheet is not None
     sheet.title = "employees"
     sheet.append(header)
-    sheet.append(example)
+    example_sheet = workbook.create_sheet(EXAMPLE_SHEET)
+    example_sheet.append(header)
+    example_sheet.append(example)
     required = {COLUMNS.index(c) for c in REQUIRED_COLUMNS}
     for i, cell in enumerate(sheet[1]):
         cell.font = Font(bold=True)
@@ -220,7 +225,7 @@ def template_xlsx(header: list[str], example: list[str]) -> bytes:
         sheet.column_dimensions[letter].width = max(14, len(str(cell.value)) + 4)
         # Text columns, so Excel keeps codes, mobiles and dates exactly as typed (no lost leading zeros).
         sheet.column_dimensions[letter].number_format = "@"
-        sheet.cell(row=2, column=i + 1).number_format = "@"
+        example_sheet.column_dimensions[letter].width = sheet.column_dimensions[letter].width
         if i in required:
             cell.font = Font(bold=True, underline="single")
     sheet.freeze_panes = "A2"

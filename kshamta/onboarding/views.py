@@ -153,8 +153,10 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
     if language not in {"en", "hi"}:
         language = "en"
     header = pages.template_header(language)
-    example = pages.example_row(request.user)
-    body = pages.template_xlsx(header, example) if kind == "xlsx" else pages.template_csv(header, example)
+    if kind == "xlsx":
+        body = pages.template_xlsx(header, pages.example_row(request.user))
+    else:
+        body = pages.template_csv(header)
     response = HttpResponse(body, content_type=TEMPLATE_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="kshamta-employees-{language}.{kind}"'
     return response
