@@ -836,11 +836,27 @@ def _required_reason(reason: object) -> str:
     return text[:2000]
 
 
-def _close(row: Any, *, status: str, reason: str, acting_user: Any) -> None:
+DECISION_FIELDS = ["status", "reason", "decided_by", "decided_at"]
+
+
+def _close(
+    row: Any,
+    *,
+    status: str,
+    reason: str = "",
+    acting_user: Any,
+    action: str,
+    org_path: str,
+    after: dict[str, Any],
+    also_save: tuple[str, ...] = (),
+) -> None:
+    """Record a decision on a pending request: its status, reason and decider, saved and audited."""
     row.status = status
     row.reason = reason
     row.decided_by = acting_user if getattr(acting_user, "pk", None) else None
     row.decided_at = timezone.now()
+    row.save(update_fields=[*DECISION_FIELDS, *also_save])
+    audit.record(actor=acting_user, action=action, target=row, org_path=org_path, after=after)
 
 
 @transaction.atomic
@@ -862,15 +878,15 @@ def do_approve_registration(registration: RegistrationRequest, *, acting_user: A
         preferred_language=registration.preferred_language,
         acting_user=acting_user,
     )
-    _close(registration, status=DecisionStatus.APPROVED, reason="", acting_user=acting_user)
     registration.user = profile.user
-    registration.save(update_fields=["status", "reason", "decided_by", "decided_at", "user"])
-    audit.record(
-        actor=acting_user,
+    _close(
+        registration,
+        status=DecisionStatus.APPROVED,
+        acting_user=acting_user,
         action="registration.approve",
-        target=registration,
         org_path=registration.org.path,
-        after={"status": registration.status, "user": profile.pk},
+        after={"status": DecisionStatus.APPROVED, "user": profile.pk},
+        also_save=("user",),
     )
     _queue_welcome(registration, profile.user)
     return profile
@@ -880,14 +896,14 @@ def do_approve_registration(registration: RegistrationRequest, *, acting_user: A
 def do_reject_registration(registration: RegistrationRequest, *, reason: str, acting_user: Any) -> RegistrationRequest:
     reason = _required_reason(reason)
     registration = _lock_pending(RegistrationRequest, registration.pk)
-    _close(registration, status=DecisionStatus.REJECTED, reason=reason, acting_user=acting_user)
-    registration.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-    audit.record(
-        actor=acting_user,
+    _close(
+        registration,
+        status=DecisionStatus.REJECTED,
+        reason=reason,
+        acting_user=acting_user,
         action="registration.reject",
-        target=registration,
         org_path=registration.org.path,
-        after={"status": registration.status, "reason": reason},
+        after={"status": DecisionStatus.REJECTED, "reason": reason},
     )
     language = registration.preferred_language
     with override(language):
@@ -972,14 +988,14 @@ def do_approve_state_admin_request(request: StateAdminRequest, *, acting_user: A
             raise PersonError(str(exc)) from exc
         request.designation = designation
         _give_requested_designation(request, designation, acting_user=acting_user)
-    _close(request, status=DecisionStatus.APPROVED, reason="", acting_user=acting_user)
-    request.save()
-    audit.record(
-        actor=acting_user,
+    _close(
+        request,
+        status=DecisionStatus.APPROVED,
+        acting_user=acting_user,
         action="state_request.approve",
-        target=request,
         org_path=request.org.path,
         after={"kind": request.kind, "subject": request.subject},
+        also_save=("designation",),
     )
     return request
 
@@ -1000,12 +1016,12 @@ def _give_requested_designation(request: StateAdminRequest, designation: Designa
 def do_reject_state_admin_request(request: StateAdminRequest, *, reason: str, acting_user: Any) -> StateAdminRequest:
     reason = _required_reason(reason)
     request = _lock_pending(StateAdminRequest, request.pk)
-    _close(request, status=DecisionStatus.REJECTED, reason=reason, acting_user=acting_user)
-    request.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-    audit.record(
-        actor=acting_user,
+    _close(
+        request,
+        status=DecisionStatus.REJECTED,
+        reason=reason,
+        acting_user=acting_user,
         action="state_request.reject",
-        target=request,
         org_path=request.org.path,
         after={"kind": request.kind, "subject": request.subject, "reason": reason},
     )
@@ -1152,14 +1168,13 @@ def do_approve_profile_change(request: ProfileChangeRequest, *, acting_user: Any
     else:
         do_update_person(profile, group=request.new_group, acting_user=acting_user)
     for row in decided:
-        _close(row, status=DecisionStatus.APPROVED, reason="", acting_user=acting_user)
-        row.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-        audit.record(
-            actor=acting_user,
+        _close(
+            row,
+            status=DecisionStatus.APPROVED,
+            acting_user=acting_user,
             action="profile_change.approve",
-            target=row,
             org_path=org_path,
-            after={"field": row.field, "status": row.status},
+            after={"field": row.field, "status": DecisionStatus.APPROVED},
         )
         _notify_profile_change(row)
     return request
@@ -1170,14 +1185,14 @@ def do_reject_profile_change(request: ProfileChangeRequest, *, reason: str, acti
     reason = _required_reason(reason)
     request = _lock_pending(ProfileChangeRequest, request.pk)
     org_path = Profile.objects.filter(pk=request.person_id).values_list("org__path", flat=True).first() or ""
-    _close(request, status=DecisionStatus.REJECTED, reason=reason, acting_user=acting_user)
-    request.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-    audit.record(
-        actor=acting_user,
+    _close(
+        request,
+        status=DecisionStatus.REJECTED,
+        reason=reason,
+        acting_user=acting_user,
         action="profile_change.reject",
-        target=request,
         org_path=org_path,
-        after={"field": request.field, "status": request.status, "reason": reason},
+        after={"field": request.field, "status": DecisionStatus.REJECTED, "reason": reason},
     )
     _notify_profile_change(request)
     return request
