@@ -27,8 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.benchlib import bench_admin, percentile  # noqa: E402
+
 DEFAULT_SQLITE = ROOT / "var" / "bench" / "state.sqlite3"
-BENCH_ADMIN = "bench.admin@mp.gov.in"
 BASELINE_SQL = "SELECT org_id, COUNT(*) FROM accounts_profile GROUP BY org_id"
 MAX_REQUESTS = 1000
 
@@ -46,28 +48,6 @@ def setup_django() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def bench_admin() -> object:
-    from kshamta.accounts import actions
-    from kshamta.accounts.models import Role, User
-    from kshamta.orgs.generate import state_root
-
-    root = state_root()
-    if root is None:
-        raise SystemExit("No state in this database: run bench/generate_state.py first (same DATABASE_URL).")
-    user = User.objects.filter(email=BENCH_ADMIN).first()
-    if user is None:
-        user = actions.do_create_person(
-            employee_code="BENCH-ADMIN",
-            name_en="Benchmark Admin",
-            name_hi="बेंचमार्क प्रशासक",
-            org=root,
-            email=BENCH_ADMIN,
-            acting_user=None,
-        ).user
-    actions.do_grant_role(user=user, role=Role.STATE_ADMIN, org=root, acting_user=None)
-    return user
-
-
 def timed(call: Callable[[], object], count: int) -> list[float]:
     timings = []
     for _ in range(count):
@@ -75,11 +55,6 @@ def timed(call: Callable[[], object], count: int) -> list[float]:
         call()
         timings.append((time.perf_counter() - started) * 1000)
     return timings
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -102,7 +77,7 @@ def main() -> None:
     root = state_root()
     assert root is not None
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    client.force_login(user)
     page_url = reverse("analytics:coverage_org", args=[root.pk])
     api_url = f"/api/v1/coverage?org={root.code}"
 

@@ -33,8 +33,10 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.benchlib import bench_admin, percentile  # noqa: E402
+
 DEFAULT_SQLITE = ROOT / "var" / "bench" / "state.sqlite3"
-BENCH_ADMIN = "bench.admin@mp.gov.in"
 PAGE_SIZE = 50
 SELECT_PAGE = (
     "SELECT p.*, u.*, o.*, d.* FROM accounts_profile p "
@@ -96,23 +98,9 @@ def bench_credentials() -> tuple[str, str]:
     from django.test import Client
 
     from kshamta.accounts import actions
-    from kshamta.accounts.models import APIToken, Role, User
-    from kshamta.orgs.generate import state_root
+    from kshamta.accounts.models import APIToken
 
-    root = state_root()
-    if root is None:
-        raise SystemExit("No state in this database: run bench/generate_state.py first (same DATABASE_URL).")
-    user = User.objects.filter(email=BENCH_ADMIN).first()
-    if user is None:
-        user = actions.do_create_person(
-            employee_code="BENCH-ADMIN",
-            name_en="Benchmark Admin",
-            name_hi="बेंचमार्क प्रशासक",
-            org=root,
-            email=BENCH_ADMIN,
-            acting_user=None,
-        ).user
-    actions.do_grant_role(user=user, role=Role.STATE_ADMIN, org=root, acting_user=None)
+    user = bench_admin()
     for old in APIToken.objects.filter(user=user, revoked_at__isnull=True):
         actions.do_revoke_api_token(old, acting_user=None)
     _, key = actions.do_create_api_token(user, name="bench/people_list.py", acting_user=None)
@@ -270,11 +258,6 @@ def timed_requests(
             counts.append(int(json.loads(body)["count"]))
     conn.close()
     return timings, errors
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
