@@ -37,7 +37,7 @@ from kshamta.core.models import AuditEvent
 from kshamta.onboarding import bulk
 from kshamta.onboarding.access import can_import_into
 from kshamta.onboarding.models import ImportJob, ImportRowError
-from kshamta.onboarding.reading import FileProblem, is_supported, open_table
+from kshamta.onboarding.reading import SpreadsheetError, is_supported, open_table
 from kshamta.onboarding.rows import (
     COLUMNS,
     DesignationRef,
@@ -722,7 +722,7 @@ def _check_header(job: ImportJob, header: list[str]) -> None:
     missing = missing_columns(column_index(header))
     if missing:
         columns = ", ".join(missing)
-        raise FileProblem(
+        raise SpreadsheetError(
             f"Missing columns: {columns}. Expected columns: {', '.join(COLUMNS)}.",
             f"ये स्तंभ (कॉलम) नहीं मिले: {columns}। अपेक्षित स्तंभ: {', '.join(COLUMNS)}।",
         )
@@ -755,7 +755,7 @@ def run_validation(job_id: int, *, progress: Progress | None = None) -> ImportJo
                     job.save(update_fields=[*_COUNT_FIELDS, "header", "updated_at"])
                 if progress:
                     progress(job)
-    except FileProblem as problem:
+    except SpreadsheetError as problem:
         mark_failed(job.pk, problem.en, problem.hi)
         job.refresh_from_db()
         return job
@@ -803,7 +803,7 @@ def run_apply(job_id: int, *, progress: Progress | None = None) -> ImportJob:
                 if progress:
                     progress(ctx.job)
             job = ctx.job
-    except FileProblem as problem:
+    except SpreadsheetError as problem:
         mark_failed(job.pk, problem.en, problem.hi)
         job.refresh_from_db()
         return job
