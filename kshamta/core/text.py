@@ -14,11 +14,23 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _SPACES = re.compile(r"\s+")
 
 
+_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+
+
 def clean_text(value: object) -> str:
-    """Trim, NFC-normalise, collapse whitespace and drop stray zero-width characters."""
+    """Trim, NFC-normalise, collapse whitespace and drop stray zero-width characters.
+
+    Importers call this for every cell of lakhs of rows, so text without zero-width
+    characters takes a fast path (str.split() splits on exactly what ``\\s`` matches).
+    """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = str(value)
+    if not _ZERO_WIDTH_RE.search(text):
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        return " ".join(text.split())
+    text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     for i, ch in enumerate(text):
         if ch in _ZERO_WIDTH:

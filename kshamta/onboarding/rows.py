@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import operator
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -162,23 +161,9 @@ def reasons(problems: list[Problem]) -> tuple[str, str]:
 
 # --- cleaning, fast for the common case -----------------------------------------
 
-_NEEDS_SLOW_CLEAN = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
 
 def cell_text(value: Any) -> str:
-    """clean_text for a cell, without its per-character loop when there is nothing to drop.
-
-    Integral numbers (Excel stores codes and mobiles as floats) lose their ``.0``.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        if _NEEDS_SLOW_CLEAN.search(value):
-            return clean_text(value)
-        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-            value = unicodedata.normalize("NFC", value)
-        # str.split() splits on exactly the characters \s matches: the same as re.sub(r"\s+", " ").strip().
-        return " ".join(value.split())
+    """clean_text for a cell. Integral numbers (Excel stores codes and mobiles as floats) lose their ``.0``."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime):
@@ -276,19 +261,13 @@ _MEMO_LIMIT = 50_000
 
 
 def clean_cells(values: tuple[Any, ...]) -> list[str]:
-    """cell_text of every value, with one check for the whole row when every cell is text."""
+    """cell_text of every value, with one check for the whole row when every cell is ASCII text."""
     try:
-        joined = "".join(values)
+        if "".join(values).isascii():
+            return [" ".join(v.split()) for v in values]
     except TypeError:  # numbers or dates from a workbook
-        return [cell_text(v) for v in values]
-    if joined.isascii():
-        return [" ".join(v.split()) for v in values]
-    if _NEEDS_SLOW_CLEAN.search(joined):
-        return [cell_text(v) for v in values]
-    return [
-        " ".join((v if v.isascii() or unicodedata.is_normalized("NFC", v) else unicodedata.normalize("NFC", v)).split())
-        for v in values
-    ]
+        pass
+    return [cell_text(v) for v in values]
 
 
 def _memo(cache: dict[Any, Any], key: Any, compute: Any) -> Any:
