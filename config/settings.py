@@ -47,6 +47,12 @@ INSTALLED_APPS = [
     "kshamta.notifications",
     "kshamta.analytics",
     "kshamta.onboarding",
+    "kshamta.competencies",
+    "kshamta.catalog",
+    "kshamta.learning",
+    "kshamta.assessments",
+    "kshamta.certificates",
+    "kshamta.engagement",
     "kshamta.api",
 ]
 
