@@ -9,21 +9,21 @@ from kshamta.catalog.models import Course, Provider, Resource
 from kshamta.competencies.models import Competency, Framework
 
 
-def test_framework() -> Framework:
+def make_framework() -> Framework:
     framework, _ = Framework.objects.get_or_create(code="TEST", defaults={"name_en": "Test framework", "is_active": True})
     return framework
 
 
-def test_competency(code: str = "RTI", kind: str = Competency.Kind.FUNCTIONAL) -> Competency:
+def make_competency(code: str = "RTI", kind: str = Competency.Kind.FUNCTIONAL) -> Competency:
     competency, _ = Competency.objects.get_or_create(
-        framework=test_framework(),
+        framework=make_framework(),
         code=code,
         defaults={"kind": kind, "name_en": f"{code} handling", "name_hi": f"{code} निपटान"},
     )
     return competency
 
 
-def test_provider(code: str = "ATI", org: Any = None) -> Provider:
+def make_provider(code: str = "ATI", org: Any = None) -> Provider:
     provider, _ = actions.do_save_provider(
         code=code, name_en="State ATI", name_hi="राज्य प्रशासन अकादमी", kind=Provider.Kind.STATE_ATI, org=org,
         acting_user=None,
@@ -47,7 +47,7 @@ def make_course(
     """
     version = actions.do_create_course(
         code=code,
-        provider=provider or test_provider(),
+        provider=provider or make_provider(),
         title_en=title_en,
         title_hi=title_hi,
         summary_en=f"{title_en}: a course.",
@@ -55,7 +55,7 @@ def make_course(
         duration_minutes=60,
         acting_user=None,
     )
-    actions.do_set_competencies(version, {test_competency(): 2}, acting_user=None)
+    actions.do_set_competencies(version, {make_competency(): 2}, acting_user=None)
     module = actions.do_add_module(version, title_en="Module 1", title_hi="मॉड्यूल 1", acting_user=None)
     for kind in resources:
         fields: dict[str, Any] = {"title_en": f"{kind} resource", "title_hi": f"{kind} संसाधन"}
