@@ -11,6 +11,12 @@ urlpatterns = [
     path("org/", include("kshamta.orgs.urls")),
     path("onboarding/", include("kshamta.onboarding.urls")),
     path("coverage/", include("kshamta.analytics.urls")),
+    path("courses/", include("kshamta.catalog.urls")),
+    path("studio/", include("kshamta.catalog.studio_urls")),
+    path("learn/", include("kshamta.learning.urls")),
+    path("assessments/", include("kshamta.assessments.urls")),
+    path("", include("kshamta.certificates.urls")),
+    path("", include("kshamta.engagement.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -13,9 +13,14 @@ from ninja.operation import Operation
 
 from kshamta.accounts.api import router as accounts_router
 from kshamta.analytics.api import router as analytics_router
+from kshamta.assessments.api import router as assessments_router
+from kshamta.catalog.api import router as catalog_router
+from kshamta.certificates.api import router as certificates_router
 from kshamta.api import errors
 from kshamta.api.auth import SessionAuth, TokenAuth
 from kshamta.core.api import router as core_router
+from kshamta.engagement.api import router as engagement_router
+from kshamta.learning.api import router as learning_router
 from kshamta.orgs.api import router as orgs_router
 
 
@@ -90,6 +95,11 @@ api.add_router("", orgs_router)
 api.add_router("", accounts_router)
 api.add_router("", core_router)
 api.add_router("", analytics_router)
+api.add_router("", catalog_router)
+api.add_router("", learning_router)
+api.add_router("", assessments_router)
+api.add_router("", certificates_router)
+api.add_router("", engagement_router)
 
 # Registered last so that it only catches paths no other operation matched.
 unknown_paths = Router(auth=None)
