@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kshamta.assessments",
     "kshamta.certificates",
     "kshamta.engagement",
+    "kshamta.programmes",
     "kshamta.api",
 ]
 
@@ -220,3 +221,32 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Certificates
+# Ed25519 key that signs certificates (PEM, PKCS#8). Outside production it is created,
+# readable by its owner only, the first time a certificate is issued; in production it
+# must be provisioned (manage.py certificate_key create) and a missing key is an error.
+CERTIFICATE_SIGNING_KEY_FILE = Path(
+    env_str("CERTIFICATE_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "keys" / "certificate-signing.pem"))
+)
+CERTIFICATE_KEY_AUTO_CREATE = not env_bool("KSHAMTA_PRODUCTION", default=False)
+# Every public key ever used to sign stays here as <key id>.pem, so certificates signed
+# before a key rotation still verify (docs/certificates.md).
+CERTIFICATE_PUBLIC_KEYS_DIR = Path(env_str("CERTIFICATE_PUBLIC_KEYS_DIR", str(BASE_DIR / "var" / "keys" / "public")))
+CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", f"Kshamta, {KSHAMTA_STATE_NAME_EN}")
+CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
+# The request header that carries the client's address when a reverse proxy sits in front
+# (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used to rate-limit lookups by access code.
+CERTIFICATE_CLIENT_IP_HEADER = env_str("CERTIFICATE_CLIENT_IP_HEADER", "")
+# Absolute address of the site, for links that leave it: QR codes on certificates, e-mails.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# fontTools logs every font subset of every PDF at INFO.
+_loggers = LOGGING["loggers"]
+assert isinstance(_loggers, dict)
+_loggers["fontTools"] = {"level": "WARNING"}
+
+# Content uploads
+# Size limits, in MB, of files authors upload to courses (checked while the upload streams in).
+CONTENT_MAX_UPLOAD_MB = env_int("CONTENT_MAX_UPLOAD_MB", 200)  # video and audio
+CONTENT_MAX_PDF_MB = env_int("CONTENT_MAX_PDF_MB", 50)
+CONTENT_MAX_THUMBNAIL_MB = env_int("CONTENT_MAX_THUMBNAIL_MB", 2)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("studio/", include("kshamta.catalog.studio_urls")),
     path("learn/", include("kshamta.learning.urls")),
     path("assessments/", include("kshamta.assessments.urls")),
+    path("programmes/", include("kshamta.programmes.urls")),
     path("", include("kshamta.certificates.urls")),
     path("", include("kshamta.engagement.urls")),
     path("api/v1/", api.urls),

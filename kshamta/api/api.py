@@ -13,15 +13,16 @@ from ninja.operation import Operation
 
 from kshamta.accounts.api import router as accounts_router
 from kshamta.analytics.api import router as analytics_router
+from kshamta.api import errors
+from kshamta.api.auth import SessionAuth, TokenAuth
 from kshamta.assessments.api import router as assessments_router
 from kshamta.catalog.api import router as catalog_router
 from kshamta.certificates.api import router as certificates_router
-from kshamta.api import errors
-from kshamta.api.auth import SessionAuth, TokenAuth
 from kshamta.core.api import router as core_router
 from kshamta.engagement.api import router as engagement_router
 from kshamta.learning.api import router as learning_router
 from kshamta.orgs.api import router as orgs_router
+from kshamta.programmes.api import router as programmes_router
 
 
 class KshamtaAPI(NinjaAPI):
@@ -100,6 +101,7 @@ api.add_router("", learning_router)
 api.add_router("", assessments_router)
 api.add_router("", certificates_router)
 api.add_router("", engagement_router)
+api.add_router("", programmes_router)
 
 # Registered last so that it only catches paths no other operation matched.
 unknown_paths = Router(auth=None)

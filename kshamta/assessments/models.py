@@ -42,6 +42,10 @@ class Assessment(models.Model):
     def title(self) -> str:
         return localised(self.title_en, self.title_hi)
 
+    @property
+    def instructions(self) -> str:
+        return localised(self.instructions_en, self.instructions_hi)
+
 
 class Section(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sections")
@@ -130,7 +134,11 @@ class Attempt(models.Model):
                 fields=["assessment", "user"], condition=Q(status="in_progress"), name="one_open_attempt"
             ),
         ]
-        indexes = [models.Index(fields=["user", "assessment"], name="attempt_user")]
+        indexes = [
+            models.Index(fields=["user", "assessment"], name="attempt_user"),
+            # The sweep that closes abandoned attempts whose time ran out.
+            models.Index(fields=["deadline_at"], condition=Q(status="in_progress"), name="attempt_open_deadline"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} #{self.number} on {self.assessment_id}"

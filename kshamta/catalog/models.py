@@ -36,7 +36,11 @@ class Provider(TimeStamped):
     name_hi = models.CharField(_("name (Hindi)"), max_length=200, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     org = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="providers",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="providers",
         verbose_name=_("organisation"),
     )
 

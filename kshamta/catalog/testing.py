@@ -10,7 +10,9 @@ from kshamta.competencies.models import Competency, Framework
 
 
 def make_framework() -> Framework:
-    framework, _ = Framework.objects.get_or_create(code="TEST", defaults={"name_en": "Test framework", "is_active": True})
+    framework, _ = Framework.objects.get_or_create(
+        code="TEST", defaults={"name_en": "Test framework", "is_active": True}
+    )
     return framework
 
 
@@ -25,7 +27,11 @@ def make_competency(code: str = "RTI", kind: str = Competency.Kind.FUNCTIONAL) -
 
 def make_provider(code: str = "ATI", org: Any = None) -> Provider:
     provider, _ = actions.do_save_provider(
-        code=code, name_en="State ATI", name_hi="राज्य प्रशासन अकादमी", kind=Provider.Kind.STATE_ATI, org=org,
+        code=code,
+        name_en="State ATI",
+        name_hi="राज्य प्रशासन अकादमी",
+        kind=Provider.Kind.STATE_ATI,
+        org=org,
         acting_user=None,
     )
     return provider

@@ -60,3 +60,17 @@ class Certificate(models.Model):
     @property
     def learner_name(self) -> str:
         return localised(self.learner_name_en, self.learner_name_hi)
+
+    @property
+    def provider_name(self) -> str:
+        return localised(self.provider_name_en, self.provider_name_hi)
+
+    @property
+    def display_code(self) -> str:
+        """The access code as printed and read out: two groups of five (ABCDE-FGHJK)."""
+        half = len(self.access_code) // 2
+        return f"{self.access_code[:half]}-{self.access_code[half:]}"
+
+    def competency_list(self) -> list[dict[str, object]]:
+        """The competencies as issued, each with its name in the page's language."""
+        return [{**c, "name": localised(c.get("name_en", ""), c.get("name_hi", ""))} for c in self.competencies]

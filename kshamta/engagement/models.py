@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class KarmaEntryQuerySet(models.QuerySet["KarmaEntry"]):
+    def update(self, **kwargs: Any) -> int:
+        raise TypeError("The karma ledger is append-only: entries are never changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise TypeError("The karma ledger is append-only: entries are never deleted.")
+
+
 class KarmaEntry(models.Model):
     """One award of points. Never updated or deleted; the balance is the sum.
 
-    ``source_key`` names what earned the points (``course_completed:enrolment:42``), and is
-    unique per user and rule, so re-running an award never counts twice.
+    ``source_key`` names what earned the points (``course:42``, ``assessment:7``: see
+    ``karma.py``), and is unique per user and rule, so re-running an award never counts twice.
+    Only ``actions.do_award_karma`` writes here. (Deleting a person still removes their
+    entries: the database cascade does not go through this model's delete.)
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="karma")
@@ -22,6 +34,8 @@ class KarmaEntry(models.Model):
     month = models.DateField()  # first day of the month it was earned, for monthly caps and boards
     created_at = models.DateTimeField(db_index=True)
 
+    objects = KarmaEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["user", "rule", "source_key"], name="karma_once_per_source")]
@@ -29,6 +43,14 @@ class KarmaEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.rule} {self.points:+d}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise TypeError("The karma ledger is append-only: entries are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise TypeError("The karma ledger is append-only: entries are never deleted.")
 
 
 class Rating(models.Model):

@@ -36,6 +36,10 @@ class Enrolment(models.Model):
     # Seconds of learning time credited (sum over resources of the consumed share of their duration).
     learning_seconds = models.PositiveIntegerField(default=0)
     final_assessment_passed = models.BooleanField(default=False)
+    # The resource the learner last reported progress on: where "continue" takes them.
+    last_resource = models.ForeignKey(
+        "catalog.Resource", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-enrolled_at", "-id"]

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from kshamta.catalog.demo import load_catalog_demo
 from kshamta.core.text import indian_number
 from kshamta.onboarding.demo import load_onboarding_demo
 from kshamta.orgs.demo import account_rows, load_demo
+from kshamta.programmes.demo import load_programmes_demo
 
 
 def _width(text: str) -> int:
@@ -20,10 +22,33 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def catalogue_summary(created: dict[str, int]) -> str:
+    """One line on what the catalogue demo added."""
+    if not created:
+        return "The demo catalogue is already loaded; nothing was changed."
+    parts = []
+    if created.get("courses"):
+        parts.append(
+            f"{created['courses']} courses ({created.get('published', 0)} published, "
+            f"{created.get('in_review', 0)} in review, {created.get('drafts', 0)} draft)"
+        )
+    if created.get("generated"):
+        parts.append(f"{indian_number(created['generated'])} generated courses")
+    if created.get("competencies"):
+        parts.append(f"{created['competencies']} competencies")
+    if created.get("enrolments"):
+        parts.append(
+            f"learner history of {indian_number(created['enrolments'])} enrolments and "
+            f"{indian_number(created.get('certificates', 0))} certificates"
+        )
+    return "Catalogue: " + (", ".join(parts) or "brought up to date") + "."
+
+
 class Command(BaseCommand):
     help = (
-        "Load the demo: a generated state of about 2,000 employees in 12 departments and one "
-        "account per role. Does nothing (but print the accounts) when the demo is already loaded."
+        "Load the demo: a generated state of about 2,000 employees in 12 departments, one account per role, "
+        "and the demo catalogue (real courses, a generated long tail and learner history). Does nothing "
+        "(but print the accounts) when the demo is already loaded."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -58,6 +83,14 @@ class Command(BaseCommand):
                 f"Added {onboarding['imports']} HRMS imports (the first applied, the second waiting for "
                 f"confirmation), {onboarding['registrations']} registrations and "
                 f"{onboarding['profile_changes']} profile-change request waiting for a decision."
+            )
+        catalogue = load_catalog_demo(progress=progress)
+        self.stdout.write(catalogue_summary(catalogue))
+        programmes = load_programmes_demo()
+        if programmes:
+            self.stdout.write(
+                f"Programme {programmes['programme']}: {programmes['batches']} batches, {programmes['seats']} seats "
+                f"filled, {programmes['requests']} seat requests waiting, {programmes['completed']} completed."
             )
         rows = account_rows()
         # The name goes last: terminals disagree on the width of Devanagari, so nothing follows it.

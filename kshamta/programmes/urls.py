@@ -1,0 +1,40 @@
+from django.urls import path
+
+from kshamta.programmes import views
+
+app_name = "programmes"
+urlpatterns = [
+    path("", views.programme_list, name="list"),
+    path("new/", views.programme_new, name="new"),
+    path("mine/", views.my_programmes, name="mine"),
+    path("my-sessions.ics", views.my_sessions_ics, name="my_sessions_ics"),
+    path("approvals/", views.approvals, name="approvals"),
+    path("batches/<int:batch_id>/", views.batch_detail, name="batch"),
+    path("batches/<int:batch_id>/edit/", views.batch_edit, name="batch_edit"),
+    path("batches/<int:batch_id>/nominate/", views.nominate, name="nominate"),
+    path("batches/<int:batch_id>/request/", views.request_seat, name="request_seat"),
+    path("batches/<int:batch_id>/sessions/new/", views.session_new, name="session_new"),
+    path("batches/<int:batch_id>/attendance/", views.batch_report, name="batch_report"),
+    path("batches/<int:batch_id>/attendance.xlsx", views.batch_report_xlsx, name="batch_report_xlsx"),
+    path("sessions/<int:session_id>/edit/", views.session_edit, name="session_edit"),
+    path("sessions/<int:session_id>/delete/", views.session_delete, name="session_delete"),
+    path("sessions/<int:session_id>/roster/", views.roster, name="roster"),
+    path("sessions/<int:session_id>/qr/", views.qr_screen, name="qr"),
+    path("sessions/<int:session_id>/qr/code/", views.qr_code, name="qr_code"),
+    path("checkin/<int:session_id>/<str:token>/", views.checkin, name="checkin"),
+    path("nominations/<int:nomination_id>/approve/", views.nomination_approve, name="approve"),
+    path("nominations/<int:nomination_id>/reject/", views.nomination_reject, name="reject"),
+    path("nominations/<int:nomination_id>/withdraw/", views.nomination_withdraw, name="withdraw"),
+    path("nominations/<int:nomination_id>/complete/", views.nomination_complete, name="complete"),
+    path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
+    path("plans/<int:plan_id>/progress/", views.plan_progress, name="plan_progress"),
+    path("plans/<int:plan_id>/move/", views.plan_move, name="plan_move"),
+    path("plans/<int:plan_id>/swap/", views.plan_swap, name="plan_swap"),
+    path("plans/<int:plan_id>/confirm/", views.plan_confirm, name="plan_confirm"),
+    path("<str:code>/", views.programme_detail, name="detail"),
+    path("<str:code>/edit/", views.programme_edit, name="edit"),
+    path("<str:code>/batches/new/", views.batch_new, name="batch_new"),
+    path("<str:code>/plan/", views.plan_new, name="plan_new"),
+    path("<str:code>/attendance/", views.programme_report, name="programme_report"),
+    path("<str:code>/attendance.xlsx", views.programme_report_xlsx, name="programme_report_xlsx"),
+]
