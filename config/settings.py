@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kshamta.assessments",
     "kshamta.certificates",
     "kshamta.engagement",
+    "kshamta.planning",
     "kshamta.programmes",
     "kshamta.api",
 ]

@@ -12,6 +12,8 @@ urlpatterns = [
     path("onboarding/", include("kshamta.onboarding.urls")),
     path("coverage/", include("kshamta.analytics.urls")),
     path("courses/", include("kshamta.catalog.urls")),
+    path("competencies/", include("kshamta.competencies.urls")),
+    path("cbp/", include("kshamta.planning.urls")),
     path("studio/", include("kshamta.catalog.studio_urls")),
     path("learn/", include("kshamta.learning.urls")),
     path("assessments/", include("kshamta.assessments.urls")),

@@ -22,6 +22,7 @@ from kshamta.core.api import router as core_router
 from kshamta.engagement.api import router as engagement_router
 from kshamta.learning.api import router as learning_router
 from kshamta.orgs.api import router as orgs_router
+from kshamta.planning.api import router as planning_router
 from kshamta.programmes.api import router as programmes_router
 
 
@@ -101,6 +102,7 @@ api.add_router("", learning_router)
 api.add_router("", assessments_router)
 api.add_router("", certificates_router)
 api.add_router("", engagement_router)
+api.add_router("", planning_router)
 api.add_router("", programmes_router)
 
 # Registered last so that it only catches paths no other operation matched.

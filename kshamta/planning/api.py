@@ -1,0 +1,7 @@
+"""HTTP API of the planning app (mounted under /api/v1/)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["planning"])
