@@ -3,7 +3,8 @@
 Anyone may verify a certificate by its id or access code (that is what they are for).
 Its PDF is for the learner and for administrators of the learner's organisation. It may
 be revoked by a nodal officer or state admin whose subtree holds the learner's
-organisation, or by a publisher of the course's provider (whose name it carries).
+organisation, or by a publisher of the course's provider (whose name it carries). A
+programme's certificate has no course behind it, so its administrators are the learner's.
 """
 
 from __future__ import annotations

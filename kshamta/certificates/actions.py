@@ -8,6 +8,10 @@ Hours on a certificate are the nominal duration of the course version the learne
 took (duration_minutes / 60), the same for everyone who completes it, as on any
 training certificate. The time a learner actually spent (Enrolment.learning_seconds)
 is shown separately on the passport as learning time.
+
+A blended programme's certificate (kshamta.programmes) is issued the same way, by
+do_issue_certificate_for, with ``"kind": "programme"`` and the batch in its signed
+``course`` block and the hours of its sessions and online courses.
 """
 
 from __future__ import annotations
@@ -95,43 +99,63 @@ def build_payload(
     }
 
 
-def _certificate_for(enrolment: Any, key: signing.SigningKey) -> Certificate:
-    user = enrolment.user
-    course = enrolment.course
-    provider = course.provider
-    version = enrolment.version
-    links = CourseCompetency.objects.filter(version_id=enrolment.version_id).select_related("competency")
-    competencies = [
-        {
-            "id": link.competency_id,
-            "code": link.competency.code,
-            "level": link.level,
-            "name_en": link.competency.name_en,
-            "name_hi": link.competency.name_hi,
-        }
-        for link in links
-    ]
-    employee_code = Profile.objects.filter(pk=user.pk).values_list("employee_code", flat=True).first() or ""
-    # Whole seconds, so the row and the signed ISO time say the same thing.
-    issued_at = (enrolment.completed_at or timezone.now()).replace(microsecond=0)
+# What a certificate can be for (Certificate.kind). A course's signed ``course`` block has no
+# ``kind`` (the format course certificates have always had); every other kind is named in it.
+SUBJECT_KINDS = ("course", "programme")
+
+
+def _subject_block(
+    subject: dict[str, Any],
+    *,
+    title_en: str,
+    title_hi: str,
+    provider_code: str,
+    provider_name_en: str,
+    provider_name_hi: str,
+) -> dict[str, Any]:
+    """The payload's ``course`` block: the subject's keys (``kind`` only when not a course), titles, provider."""
+    kind = subject.get("kind", "course")
+    if kind not in SUBJECT_KINDS:
+        raise ValueError(f"a certificate is for one of {SUBJECT_KINDS}, not {kind!r}")
+    if not subject.get("code"):
+        raise ValueError("a certificate's subject needs its code")
+    block: dict[str, Any] = {key: str(value) for key, value in subject.items() if key != "kind"}
+    if kind != "course":
+        block["kind"] = kind
+    block.update(
+        title_en=title_en,
+        title_hi=title_hi,
+        provider={"code": provider_code, "name_en": provider_name_en, "name_hi": provider_name_hi},
+    )
+    return block
+
+
+def _new_certificate(
+    key: signing.SigningKey,
+    *,
+    user: Any,
+    learner: dict[str, str],
+    block: dict[str, Any],
+    hours: decimal.Decimal,
+    competencies: list[dict[str, Any]],
+    issued_at: datetime.datetime,
+    enrolment: Any,
+    course: Any,
+) -> Certificate:
+    """An unsaved, signed certificate with a fresh id and access code."""
     certificate_id = uuid.uuid4()
     access_code = new_access_code()
-    hours = hours_of(version.duration_minutes)
     payload = build_payload(
         certificate_id=certificate_id,
         access_code=access_code,
-        learner={"name_en": user.name_en, "name_hi": user.name_hi, "employee_code": employee_code},
-        course={
-            "code": course.code,
-            "title_en": version.title_en,
-            "title_hi": version.title_hi,
-            "provider": {"code": provider.code, "name_en": provider.name_en, "name_hi": provider.name_hi},
-        },
+        learner=learner,
+        course=block,
         issued_at=issued_at,
         hours=hours,
         competencies=competencies,
         key_id=key.key_id,
     )
+    provider = block["provider"]
     return Certificate(
         id=certificate_id,
         access_code=access_code,
@@ -141,10 +165,10 @@ def _certificate_for(enrolment: Any, key: signing.SigningKey) -> Certificate:
         issued_at=issued_at,
         learner_name_en=user.name_en,
         learner_name_hi=user.name_hi,
-        title_en=version.title_en,
-        title_hi=version.title_hi,
-        provider_name_en=provider.name_en,
-        provider_name_hi=provider.name_hi,
+        title_en=block["title_en"],
+        title_hi=block["title_hi"],
+        provider_name_en=provider["name_en"],
+        provider_name_hi=provider["name_hi"],
         hours=hours,
         competencies=competencies,
         payload=payload,
@@ -153,38 +177,124 @@ def _certificate_for(enrolment: Any, key: signing.SigningKey) -> Certificate:
     )
 
 
+def do_issue_certificate_for(
+    *,
+    user: Any,
+    subject: dict[str, Any],
+    title_en: str,
+    title_hi: str,
+    provider_name_en: str,
+    provider_name_hi: str,
+    hours: decimal.Decimal,
+    competencies: list[dict[str, Any]],
+    issued_at: datetime.datetime,
+    provider_code: str = "",
+    enrolment: Any = None,
+    course: Any = None,
+    notify: bool = True,
+) -> Certificate:
+    """Sign and insert a certificate for what ``user`` completed; after commit, render its PDF and,
+    with ``notify``, tell the learner.
+
+    ``subject`` says what was completed: ``{"kind": "course", "code": ...}`` or
+    ``{"kind": "programme", "code": ..., "batch": ...}`` (values signed as strings).
+    ``competencies`` are ``{"code", "level", "name_en", "name_hi"}`` (the payload signs code and
+    level). With an ``enrolment`` (completed, or CertificateError) the certificate is that
+    completion's only one: if one exists, or another process inserts it first (the unique
+    enrolment stops the second insert), that one is returned. Without one, the caller makes the
+    issue once (programmes lock the nomination row and keep the certificate on it).
+    """
+    if enrolment is not None:
+        existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
+        if existing is not None:
+            return existing
+        if enrolment.status != Enrolment.Status.COMPLETED:
+            raise CertificateError(_("A certificate is issued only for a completed course."))
+    block = _subject_block(
+        subject,
+        title_en=title_en,
+        title_hi=title_hi,
+        provider_code=provider_code,
+        provider_name_en=provider_name_en,
+        provider_name_hi=provider_name_hi,
+    )
+    employee_code = Profile.objects.filter(pk=user.pk).values_list("employee_code", flat=True).first() or ""
+    learner = {"name_en": user.name_en, "name_hi": user.name_hi, "employee_code": employee_code}
+    from kshamta.certificates.tasks import render_certificate_pdf
+
+    key = signing.current_key()
+    # Whole seconds, so the row and the signed ISO time say the same thing.
+    issued_at = issued_at.replace(microsecond=0)
+    for _attempt in range(3):
+        certificate = _new_certificate(
+            key,
+            user=user,
+            learner=learner,
+            block=block,
+            hours=hours,
+            competencies=competencies,
+            issued_at=issued_at,
+            enrolment=enrolment,
+            course=course,
+        )
+        try:
+            # The write. Called on its own this block is the whole transaction; inside the
+            # caller's (a completion) it is a savepoint, so a lost race undoes only this.
+            with transaction.atomic():
+                certificate.save(force_insert=True)
+                certificate_id = str(certificate.pk)
+                transaction.on_commit(functools.partial(render_certificate_pdf.enqueue, certificate_id))
+                if notify:
+                    _tell_learner(certificate)
+        except IntegrityError:
+            if enrolment is not None:
+                existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
+                if existing is not None:
+                    return existing
+            continue  # the access code was taken (about 1 in 10^14): draw another
+        return certificate
+    raise CertificateError(_("The certificate could not be issued. Please try again."))
+
+
+def _course_competencies(version_id: int) -> list[dict[str, Any]]:
+    links = CourseCompetency.objects.filter(version_id=version_id).select_related("competency")
+    return [
+        {
+            "id": link.competency_id,
+            "code": link.competency.code,
+            "level": link.level,
+            "name_en": link.competency.name_en,
+            "name_hi": link.competency.name_hi,
+        }
+        for link in links
+    ]
+
+
 def do_issue_certificate(enrolment: Any) -> Certificate:
     """The certificate of a completed enrolment, issued once.
 
     Callers completing a course hold the enrolment row locked; should two issues still
     race (another path, another process), the unique enrolment makes the second insert
-    fail and the first certificate is returned.
+    fail and the first certificate is returned. Its payload's ``course`` block has no
+    ``kind``: the format course certificates have always been signed in.
     """
-    existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
-    if existing is not None:
-        return existing
-    if enrolment.status != Enrolment.Status.COMPLETED:
-        raise CertificateError(_("A certificate is issued only for a completed course."))
-    from kshamta.certificates.tasks import render_certificate_pdf
-
-    key = signing.current_key()
-    for _attempt in range(3):
-        certificate = _certificate_for(enrolment, key)
-        try:
-            # The write. Called on its own this block is the whole transaction; inside the
-            # caller's (completion) it is a savepoint, so a lost race undoes only this.
-            with transaction.atomic():
-                certificate.save(force_insert=True)
-                certificate_id = str(certificate.pk)
-                transaction.on_commit(functools.partial(render_certificate_pdf.enqueue, certificate_id))
-                _tell_learner(certificate)
-        except IntegrityError:
-            existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
-            if existing is not None:
-                return existing
-            continue  # the access code was taken (about 1 in 10^14): draw another
-        return certificate
-    raise CertificateError(_("The certificate could not be issued. Please try again."))
+    course = enrolment.course
+    provider = course.provider
+    version = enrolment.version
+    return do_issue_certificate_for(
+        user=enrolment.user,
+        subject={"kind": "course", "code": course.code},
+        title_en=version.title_en,
+        title_hi=version.title_hi,
+        provider_code=provider.code,
+        provider_name_en=provider.name_en,
+        provider_name_hi=provider.name_hi,
+        hours=hours_of(version.duration_minutes),
+        competencies=_course_competencies(enrolment.version_id),
+        issued_at=enrolment.completed_at or timezone.now(),
+        enrolment=enrolment,
+        course=course,
+    )
 
 
 def _tell_learner(certificate: Certificate) -> None:

@@ -54,6 +54,16 @@ class Certificate(models.Model):
         return self.revoked_at is None
 
     @property
+    def kind(self) -> str:
+        """What it certifies: "programme" when the signed ``course`` block says so, else "course"."""
+        block = self.payload.get("course") if isinstance(self.payload, dict) else None
+        return "programme" if isinstance(block, dict) and block.get("kind") == "programme" else "course"
+
+    @property
+    def is_for_programme(self) -> bool:
+        return self.kind == "programme"
+
+    @property
     def title(self) -> str:
         return localised(self.title_en, self.title_hi)
 

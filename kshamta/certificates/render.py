@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 BRAND = (11, 79, 140)
 REVOKED_RED = (178, 34, 34)
 QR_SIZE_MM = 34.0
+# The line between the learner's name and the title, by what the certificate is for (Certificate.kind).
+COMPLETED_WHAT = {
+    "course": "has completed the course / ने पाठ्यक्रम पूर्ण किया",
+    "programme": "has completed the programme / ने कार्यक्रम पूर्ण किया",
+}
 
 
 def indian_date(moment: datetime.datetime | datetime.date) -> str:
@@ -97,7 +102,7 @@ def certificate_pdf(certificate: Certificate, *, platform: tuple[str, str] | Non
         pdf.text_line(certificate.learner_name_hi, 21, bold=True, align="C", fit=True)
     pdf.text_line(certificate.learner_name_en, 19, bold=True, align="C", fit=True)
     pdf.y += 3
-    pdf.text_line("has completed the course / ने पाठ्यक्रम पूर्ण किया", 11, align="C", colour=MUTED)
+    pdf.text_line(COMPLETED_WHAT[certificate.kind], 11, align="C", colour=MUTED)
     if certificate.title_hi:
         pdf.text_line(certificate.title_hi, 16, bold=True, align="C", fit=True)
     pdf.text_line(certificate.title_en, 15, bold=True, align="C", fit=True)

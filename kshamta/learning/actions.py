@@ -429,6 +429,22 @@ def _final_assessment_satisfied(enrolment: Enrolment) -> bool:
     return not Assessment.objects.filter(version_id=enrolment.version_id, is_final=True).exists()
 
 
+def _recheck_programmes_after_commit(user_id: int) -> None:
+    """A course completed or an assessment passed can be the last step of the person's blended programme.
+
+    After commit, so the programme sees this step; one query when the person has no open nomination.
+    Robust: the learner's step is already saved, and a failure here is logged and caught up by
+    ``manage.py complete_programmes``.
+    """
+
+    def recheck() -> None:
+        from kshamta.programmes.actions import evaluate_completions_for_user
+
+        evaluate_completions_for_user(user_id)
+
+    transaction.on_commit(recheck, robust=True)
+
+
 @transaction.atomic
 def evaluate_completion(enrolment_id: int) -> bool:
     """Complete the enrolment if the course's rules are met; True only for the call that completed it.
@@ -436,7 +452,8 @@ def evaluate_completion(enrolment_id: int) -> bool:
     The rules: every required resource complete, and the final assessment passed if the
     course version has one. Completing issues the certificate and awards the karma points
     inside the same transaction, under the enrolment's row lock, so two requests completing
-    the same course at the same moment issue one certificate.
+    the same course at the same moment issue one certificate. After commit, the person's open
+    blended programmes are checked again (the course may have been the last they needed).
     """
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment_id)
     if enrolment.status != Enrolment.Status.ACTIVE:
@@ -457,6 +474,7 @@ def evaluate_completion(enrolment_id: int) -> bool:
         and timezone.localdate(now) <= enrolment.due_on
     ):
         do_award_karma(user=enrolment.user, rule=Rule.ASSIGNED_ON_TIME, source_key=source_key, at=now)
+    _recheck_programmes_after_commit(enrolment.user_id)
     return True
 
 
@@ -465,7 +483,8 @@ def do_record_assessment_result(attempt: Any) -> bool:
     """Take a scored attempt into the learner's progress; True when it completed the course.
 
     A passed attempt completes the assessment resources that point at its assessment in the
-    enrolment's version, and a passed final assessment is recorded on the enrolment.
+    enrolment's version, and a passed final assessment is recorded on the enrolment. After
+    commit, the person's open programmes are checked again (their final assessment may be it).
     """
     if not attempt.passed:
         return False
@@ -496,4 +515,8 @@ def do_record_assessment_result(attempt: Any) -> bool:
     _recompute(enrolment, structure, rows)
     enrolment.last_active_at = now
     enrolment.save(update_fields=["final_assessment_passed", "progress_percent", "learning_seconds", "last_active_at"])
-    return evaluate_completion(enrolment.pk)
+    completed = evaluate_completion(enrolment.pk)
+    if not completed:
+        # A programme's final assessment can be passed without completing the course it sits in.
+        _recheck_programmes_after_commit(enrolment.user_id)
+    return completed

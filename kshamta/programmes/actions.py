@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from kshamta.accounts.models import Profile, User
+from kshamta.certificates.actions import do_issue_certificate_for, verify_url
+from kshamta.certificates.models import Certificate
 from kshamta.core import audit
 from kshamta.core.text import clean_text, identity_kind
 from kshamta.engagement.actions import do_award_karma
@@ -1057,18 +1059,26 @@ def programme_hours(nomination: Nomination) -> Decimal:
     return (Decimal(int(session_seconds)) / 3600 + Decimal(course_minutes) / 60).quantize(Decimal("0.01"))
 
 
-def issue_programme_certificate(nomination: Nomination, *, at: datetime.datetime) -> Any:
-    """The signed certificate of a completed programme, made once (the caller holds the nomination lock)."""
-    from kshamta.certificates.models import Certificate
-
+def issue_programme_certificate(nomination: Nomination, *, at: datetime.datetime) -> Certificate:
+    """The signed certificate of a completed programme, made once: the caller holds the nomination's row lock
+    and keeps the certificate on it (a one-to-one, so no certificate can stand for two nominations)."""
     if nomination.certificate_id:
         return Certificate.objects.get(pk=nomination.certificate_id)
     programme = nomination.batch.programme
-    return _issue_signed_certificate(
-        nomination=nomination,
+    org = programme.org
+    # The person hears of it once, from notify_completed, with the way to their programmes.
+    return do_issue_certificate_for(
+        user=nomination.user,
+        subject={"kind": "programme", "code": programme.code, "batch": nomination.batch.code},
+        title_en=programme.title_en,
+        title_hi=programme.title_hi,
+        provider_code=org.code,
+        provider_name_en=org.name_en,
+        provider_name_hi=org.name_hi,
         hours=programme_hours(nomination),
         competencies=_programme_competencies(programme),
         issued_at=at,
+        notify=False,
     )
 
 
@@ -1090,68 +1100,6 @@ def _programme_competencies(programme: Programme) -> list[dict[str, Any]]:
                 "name_hi": link.competency.name_hi,
             }
     return [best[k] for k in sorted(best)]
-
-
-def _issue_signed_certificate(
-    *,
-    nomination: Nomination,
-    hours: Decimal,
-    competencies: list[dict[str, Any]],
-    issued_at: datetime.datetime,
-) -> Any:
-    """A certificate with no enrolment behind it, built, signed and rendered by the certificates app's machinery:
-    the same payload shape as a course's (``course`` names the programme, with ``"kind": "programme"``)."""
-    import uuid
-
-    from kshamta.certificates import signing
-    from kshamta.certificates.actions import build_payload, new_access_code
-    from kshamta.certificates.models import Certificate
-    from kshamta.certificates.tasks import render_certificate_pdf
-
-    programme = nomination.batch.programme
-    user = nomination.user
-    org = programme.org
-    employee_code = Profile.objects.filter(pk=user.pk).values_list("employee_code", flat=True).first() or ""
-    key = signing.current_key()
-    issued_at = issued_at.replace(microsecond=0)
-    certificate_id = uuid.uuid4()
-    access_code = new_access_code()
-    payload = build_payload(
-        certificate_id=certificate_id,
-        access_code=access_code,
-        learner={"name_en": user.name_en, "name_hi": user.name_hi, "employee_code": employee_code},
-        course={
-            "kind": "programme",
-            "code": programme.code,
-            "batch": nomination.batch.code,
-            "title_en": programme.title_en,
-            "title_hi": programme.title_hi,
-            "provider": {"code": org.code, "name_en": org.name_en, "name_hi": org.name_hi},
-        },
-        issued_at=issued_at,
-        hours=hours,
-        competencies=competencies,
-        key_id=key.key_id,
-    )
-    certificate = Certificate.objects.create(
-        id=certificate_id,
-        access_code=access_code,
-        user=user,
-        issued_at=issued_at,
-        learner_name_en=user.name_en,
-        learner_name_hi=user.name_hi,
-        title_en=programme.title_en,
-        title_hi=programme.title_hi,
-        provider_name_en=org.name_en,
-        provider_name_hi=org.name_hi,
-        hours=hours,
-        competencies=competencies,
-        payload=payload,
-        signature=key.sign(payload),
-        key_id=key.key_id,
-    )
-    transaction.on_commit(lambda: render_certificate_pdf.enqueue(str(certificate_id)))
-    return certificate
 
 
 # --- Notifications ------------------------------------------------------------------------------------
@@ -1240,8 +1188,6 @@ def notify_nomination(nomination: Nomination) -> None:
 
 def notify_completed(nomination: Nomination) -> None:
     """Congratulate the person, with the address where anyone can verify their certificate."""
-    from kshamta.certificates.actions import verify_url
-
     user = nomination.user
     language = user.preferred_language or "en"
 
