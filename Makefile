@@ -53,8 +53,11 @@ run: $(STAMP)
 	$(PY) manage.py run_worker --no-reload & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Two runs: the browser tests get their own (file-based, on SQLite) test database, so the live
+# server's threads each have a connection of their own instead of sharing one in-memory database.
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest kshamta $(PYTEST_ARGS)
+	$(PY) -m pytest tests_e2e $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

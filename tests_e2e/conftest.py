@@ -131,3 +131,17 @@ def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Gene
             except Exception as exc:  # a failed screenshot must not hide the real failure
                 print(f"\nno screenshot: {exc}")
         context.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings: None) -> None:
+    """On SQLite, a test database in a file: an in-memory one is a single connection that the
+    live server's request threads would share, so two overlapping requests (the player's progress
+    post and a page load) could fail with "database table is locked"."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        database.setdefault("TEST", {})["NAME"] = str(ARTIFACTS / f"test-db-{os.getpid()}.sqlite3")
+

@@ -150,7 +150,7 @@ def test_nominate_approve_attend_by_qr_complete_and_see_the_certificate(
             expect(coordinator.locator(".present-count")).to_have_text("Present: 1 of 1", timeout=15_000)
 
             # Online course done and attendance at 100 %: complete, with the certificate.
-            learner.get_by_role("link", name="My programmes").click()
+            learner.locator("#main").get_by_role("link", name="My programmes").click()
             card = learner.locator(f"#my-nomination-{nomination.pk}")
             expect(card).to_contain_text("Completed on")
             download = card.get_by_role("link", name="Download the certificate (PDF)")

@@ -58,9 +58,29 @@
 
   /* Add an update, merged with any pending one for the same resource: the highest share,
      and the place (position, page) of the newest. ISO times in UTC compare as strings. */
+  /* What the server last acknowledged per resource, so a repeat (pause then ended, leaving
+     the page) is not queued and sent again. */
+  var acknowledged = {};
+
+  function stateOf(entry) {
+    return [entry.percent, entry.position, entry.page].join("/");
+  }
+
   function record(update) {
-    update.at = new Date().toISOString();
     var queue = load();
+    var pending = queue.filter(function (entry) {
+      return entry.resource === update.resource;
+    })[0];
+    var base = pending || acknowledged[update.resource];
+    if (
+      base &&
+      update.percent <= base.percent &&
+      (update.position === null || update.position === base.position) &&
+      (update.page === null || update.page === base.page)
+    ) {
+      return;
+    }
+    update.at = new Date().toISOString();
     for (var i = 0; i < queue.length; i++) {
       var old = queue[i];
       if (old.resource === update.resource) {
@@ -81,6 +101,12 @@
 
   /* Drop what a successful request carried, unless it has changed since it was sent. */
   function acknowledge(sent) {
+    sent.forEach(function (s) {
+      var known = acknowledged[s.resource];
+      if (!known || stateOf(known) !== stateOf(s)) {
+        acknowledged[s.resource] = { percent: s.percent, position: s.position, page: s.page };
+      }
+    });
     var queue = load().filter(function (entry) {
       return !sent.some(function (s) {
         return s.resource === entry.resource && s.at === entry.at && s.percent === entry.percent;
