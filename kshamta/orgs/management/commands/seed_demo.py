@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from kshamta.catalog.demo import load_catalog_demo
+from kshamta.competencies.demo import load_profiles_demo
 from kshamta.core.text import indian_number
 from kshamta.onboarding.demo import load_onboarding_demo
 from kshamta.orgs.demo import account_rows, load_demo
@@ -86,6 +87,12 @@ class Command(BaseCommand):
             )
         catalogue = load_catalog_demo(progress=progress)
         self.stdout.write(catalogue_summary(catalogue))
+        profiles = load_profiles_demo()
+        if profiles:
+            self.stdout.write(
+                f"Designation profiles: {profiles['profiles']} designations, {profiles['roles']} roles, "
+                f"{profiles['activities']} activities, {profiles['competencies']} competency links."
+            )
         programmes = load_programmes_demo()
         if programmes:
             self.stdout.write(
