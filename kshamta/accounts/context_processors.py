@@ -17,6 +17,7 @@ def roles(request: HttpRequest) -> dict[str, Any]:
             "is_state_admin": False,
             "is_studio_user": False,
             "is_programme_user": False,
+            "is_planning_user": False,
         }
     return {
         "is_people_admin": bool(administered_orgs(user)),
@@ -24,4 +25,5 @@ def roles(request: HttpRequest) -> dict[str, Any]:
         "is_state_admin": is_state_admin(user),
         "is_studio_user": has_role(user, Role.CONTENT_CREATOR, Role.REVIEWER, Role.PUBLISHER, Role.STATE_ADMIN),
         "is_programme_user": has_role(user, Role.PROGRAMME_COORDINATOR, Role.NODAL_OFFICER, Role.STATE_ADMIN),
+        "is_planning_user": has_role(user, Role.CBP_AUTHOR, Role.CBP_APPROVER, Role.NODAL_OFFICER, Role.STATE_ADMIN),
     }

@@ -11,6 +11,7 @@ from kshamta.competencies.demo import load_profiles_demo
 from kshamta.core.text import indian_number
 from kshamta.onboarding.demo import load_onboarding_demo
 from kshamta.orgs.demo import account_rows, load_demo
+from kshamta.planning.demo import load_planning_demo
 from kshamta.programmes.demo import load_programmes_demo
 
 
@@ -98,6 +99,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Programme {programmes['programme']}: {programmes['batches']} batches, {programmes['seats']} seats "
                 f"filled, {programmes['requests']} seat requests waiting, {programmes['completed']} completed."
+            )
+        planning = load_planning_demo()
+        if planning.get("revenue"):
+            revenue = planning["revenue"]
+            self.stdout.write(
+                f"Capacity building plan 2026-27 of the Revenue Department published: {revenue['designations']} "
+                f"designations, {revenue['competencies']} competencies, {revenue['courses']} courses assigned"
+                + ("; the Health plan is a draft at /cbp/." if planning.get("health") else ".")
             )
         rows = account_rows()
         # The name goes last: terminals disagree on the width of Devanagari, so nothing follows it.
