@@ -16,6 +16,7 @@ urlpatterns = [
     path("cbp/", include("kshamta.planning.urls")),
     path("studio/", include("kshamta.catalog.studio_urls")),
     path("learn/", include("kshamta.learning.urls")),
+    path("assignments/", include("kshamta.learning.assignment_urls")),
     path("assessments/", include("kshamta.assessments.urls")),
     path("programmes/", include("kshamta.programmes.urls")),
     path("", include("kshamta.certificates.urls")),

@@ -393,7 +393,15 @@ def do_create_person(
         org_path=org.path,
         after={**audit.snapshot(user, USER_FIELDS), **audit.snapshot(profile, PROFILE_FIELDS)},
     )
+    _sync_assignments_after_commit(user.pk)
     return profile
+
+
+def _sync_assignments_after_commit(user_id: int) -> None:
+    """The courses assigned to the person's organisation and designation follow them (after commit)."""
+    from kshamta.learning.assignments import sync_person_after_commit
+
+    sync_person_after_commit(user_id)
 
 
 @transaction.atomic
@@ -472,6 +480,8 @@ def do_update_person(profile: Profile, *, acting_user: Any, reason: str = "", **
             before={"org": before["org"]},
             after={"org": after["org"]},
         )
+    if any(before[name] != after[name] for name in ("org", "designation", "status")):
+        _sync_assignments_after_commit(user.pk)
     return profile
 
 

@@ -21,6 +21,7 @@ from kshamta.certificates.api import router as certificates_router
 from kshamta.core.api import router as core_router
 from kshamta.engagement.api import router as engagement_router
 from kshamta.learning.api import router as learning_router
+from kshamta.learning.assignment_api import router as assignments_router
 from kshamta.orgs.api import router as orgs_router
 from kshamta.planning.api import router as planning_router
 from kshamta.programmes.api import router as programmes_router
@@ -99,6 +100,7 @@ api.add_router("", core_router)
 api.add_router("", analytics_router)
 api.add_router("", catalog_router)
 api.add_router("", learning_router)
+api.add_router("", assignments_router)
 api.add_router("", assessments_router)
 api.add_router("", certificates_router)
 api.add_router("", engagement_router)

@@ -831,6 +831,7 @@ def _apply_chunk(ctx: JobContext, number: int, chunk: list[tuple[int, list[Any]]
         plan = _plan_chunk(ctx, chunk, applying=True)
         outcome = _apply_plan(ctx, plan)
         ImportRowError.objects.bulk_create(_error_rows(ctx, outcome.rejected))
+        _queue_assignment_sync(plan)
         job.created += outcome.created
         job.updated += outcome.updated
         job.unchanged += outcome.unchanged
@@ -839,6 +840,19 @@ def _apply_chunk(ctx: JobContext, number: int, chunk: list[tuple[int, list[Any]]
         job.rows = max(job.rows, job.processed_rows)
         job.last_applied_chunk = number
         job.save(update_fields=[*_COUNT_FIELDS, "last_applied_chunk", "updated_at"])
+
+
+def _queue_assignment_sync(plan: Plan) -> None:
+    """New people, and people who moved or changed designation or status, get the courses assigned to
+    their organisation and designation: one background sync for the chunk, after it commits."""
+    from kshamta.learning.assignments import queue_people_sync
+
+    user_ids = [u.user_id for u in plan.updates if u.moved or "status" in u.profile_fields]
+    codes = [row.employee_code for row in plan.creates]
+    if codes:
+        created = Profile.objects.filter(employee_code__in=bulk.value_set(codes)).order_by()
+        user_ids.extend(created.values_list("user_id", flat=True))
+    queue_people_sync(user_ids)
 
 
 # --- the error file -----------------------------------------------------------------
