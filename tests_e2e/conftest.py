@@ -144,4 +144,3 @@ def django_db_modify_db_settings(django_db_modify_db_settings: None) -> None:
     if database["ENGINE"] == "django.db.backends.sqlite3":
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         database.setdefault("TEST", {})["NAME"] = str(ARTIFACTS / f"test-db-{os.getpid()}.sqlite3")
-

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Body, Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from kshamta.api.common import AUTH_ERRORS, caller, error_responses
+from kshamta.api.common import AUTH_ERRORS, ValidationErrorOut, caller, error_responses
 from kshamta.api.errors import APIError, invalid
 from kshamta.orgs.models import Organisation
 from kshamta.planning import access, actions, exporting, importing
@@ -346,7 +346,7 @@ def revise_plan(request: HttpRequest, plan_id: int) -> Status:
 
 @router.post(
     "/plans/{plan_id}/import",
-    response={200: ImportOut, 400: dict[str, Any], **error_responses(*AUTH_ERRORS, 404)},
+    response={200: ImportOut, 400: ValidationErrorOut, **error_responses(*AUTH_ERRORS, 404)},
     summary="Replace a draft plan's lines",
     description='Body: the plan JSON export (designations → competencies → courses) or `{"lines": '
     "[{designation_code, competency_code, level, course_code, mode, priority, quarter}]}`. Every line is "
