@@ -97,7 +97,10 @@ class AuthoringPageTests(AssessmentTestCase):
         rights = {r["id"]: r["en"] or r["hi"] for r in match.choices["right"]}
         self.assertEqual({left: rights[right] for left, right in match.answer.items()}, {"l1": "Halka", "l2": "Tehsil"})
         # Right-hand ids say nothing about the pairs.
-        self.assertFalse(any(right.endswith(left[1:]) for left, right in match.answer.items()))
+        for left, right in match.answer.items():
+            self.assertNotEqual(right, "r" + left[1:])
+        for item in match.choices["right"]:
+            self.assertRegex(item["id"], r"^r[0-9a-f]{6}$")
 
     def test_a_form_that_breaks_the_rules_says_why(self) -> None:
         url = reverse("assessments:manage_question_new", args=[self.part.pk, Kind.SINGLE])
