@@ -115,19 +115,21 @@ def do_save_framework(
             setattr(framework, name, value)
     if activate:
         framework.is_active = True
-    after = audit.snapshot(framework, FRAMEWORK_FIELDS)
+    return framework, _save_if_changed(framework, FRAMEWORK_FIELDS, before, "framework.update", acting_user)
+
+
+def _save_if_changed(
+    instance: Any, fields: Sequence[str], before: dict[str, Any], action: str, acting_user: Any
+) -> str:
+    """Save and audit ``instance`` when its ``fields`` differ from ``before``; "updated" or "unchanged"."""
+    after = audit.snapshot(instance, fields)
     if after == before:
-        return framework, "unchanged"
-    framework.save()
+        return "unchanged"
+    instance.save()
     audit.record(
-        actor=acting_user,
-        action="framework.update",
-        target=framework,
-        org_path=_state_path(acting_user),
-        before=before,
-        after=after,
+        actor=acting_user, action=action, target=instance, org_path=_state_path(acting_user), before=before, after=after
     )
-    return framework, "updated"
+    return "updated"
 
 
 def clean_levels(levels: Sequence[Any]) -> list[dict[str, str]]:
@@ -206,19 +208,7 @@ def do_save_competency(
     before = audit.snapshot(competency, COMPETENCY_FIELDS)
     for name, value in values.items():
         setattr(competency, name, value)
-    after = audit.snapshot(competency, COMPETENCY_FIELDS)
-    if after == before:
-        return competency, "unchanged"
-    competency.save()
-    audit.record(
-        actor=acting_user,
-        action="competency.update",
-        target=competency,
-        org_path=_state_path(acting_user),
-        before=before,
-        after=after,
-    )
-    return competency, "updated"
+    return competency, _save_if_changed(competency, COMPETENCY_FIELDS, before, "competency.update", acting_user)
 
 
 @transaction.atomic
