@@ -645,18 +645,11 @@ def plan_move(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access.access_plan_for_manager(user, plan_id)
     batches = [(i, b["code"]) for i, b in enumerate(plan.proposal.get("batches", []))]
     form = MoveForm(request.POST, batches=batches)
-    if form.is_valid():
-        try:
-            actions.do_move_in_plan(
-                plan, code=form.cleaned_data["code"], to_index=form.cleaned_data["to"], acting_user=user
-            )
-        except ProgrammeError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Moved."))
-            return redirect("programmes:plan", plan_id=plan.pk)
-    plan.refresh_from_db()
-    return render(request, "programmes/plan.html", _plan_context(plan, move_form=form), status=400)
+
+    def move(data: dict[str, Any]) -> None:
+        actions.do_move_in_plan(plan, code=data["code"], to_index=data["to"], acting_user=user)
+
+    return _edit_plan(request, plan, form, move, _("Moved."), form_name="move_form")
 
 
 @login_required
@@ -665,18 +658,25 @@ def plan_swap(request: HttpRequest, plan_id: int) -> HttpResponse:
     user = signed_in_user(request)
     plan = access.access_plan_for_manager(user, plan_id)
     form = SwapForm(request.POST)
+
+    def swap(data: dict[str, Any]) -> None:
+        actions.do_swap_in_plan(plan, code_a=data["code_a"], code_b=data["code_b"], acting_user=user)
+
+    return _edit_plan(request, plan, form, swap, _("Swapped."), form_name="swap_form")
+
+
+def _edit_plan(request: HttpRequest, plan: Any, form: Any, change: Any, done: str, *, form_name: str) -> HttpResponse:
+    """One adjustment of a proposed plan: apply it and go back, or show the plan with the form's error."""
     if form.is_valid():
         try:
-            actions.do_swap_in_plan(
-                plan, code_a=form.cleaned_data["code_a"], code_b=form.cleaned_data["code_b"], acting_user=user
-            )
+            change(form.cleaned_data)
         except ProgrammeError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Swapped."))
+            messages.success(request, done)
             return redirect("programmes:plan", plan_id=plan.pk)
     plan.refresh_from_db()
-    return render(request, "programmes/plan.html", _plan_context(plan, swap_form=form), status=400)
+    return render(request, "programmes/plan.html", _plan_context(plan, **{form_name: form}), status=400)
 
 
 @login_required
